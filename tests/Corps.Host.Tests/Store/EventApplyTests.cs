@@ -144,4 +144,18 @@ public sealed class EventApplyTests
         var m3 = await MemberAsync(corp, "m3");
         Assert.Equal(("Renamed", "m3@example.com", 2), (m3.Name, m3.Email, m3.Memberships.Count));
     }
+
+    [Fact]
+    public async Task ApplyEventAsync_IdentityMovedFromAnotherMember_FreesItFirst()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var newcomer = Member("m8", "A") with { Identities = new Dictionary<string, string> { ["open_id"] = "m8", ["user_id"] = "u_m1" } };
+
+        var result = await ApplyAsync(store, MemberEvent("e", newcomer, 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Equal("u_m1", (await MemberAsync(corp, "m8")).Identities["user_id"]);
+        Assert.False((await MemberAsync(corp, "m1")).Identities.ContainsKey("user_id"));
+    }
 }

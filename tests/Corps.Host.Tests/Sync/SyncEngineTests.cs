@@ -315,6 +315,22 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task SyncAsync_LockWithoutHeartbeat_IsTakenOver()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ExecuteAsync($"""
+            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
+            VALUES ('corps.Acme', 'hung', {Environment.ProcessId}, 'elsewhere', '2020-01-01T00:00:00.0000000+00:00', '2020-01-01T00:00:00.0000000+00:00')
+            """);
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+
+        var report = await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Applied, report.Outcome);
+    }
+
+    [Fact]
     public async Task BulkRegisterAsync_Snapshot_AppliesWithoutFetching()
     {
         await using var store = await TestStore.CreateAsync();
@@ -325,5 +341,38 @@ public sealed class SyncEngineTests
         Assert.Equal(SyncOutcome.Applied, report.Outcome);
         Assert.Equal(0, corp.Fetches);
         Assert.Equal(report.Counts.Total, report.Plan!.Count);
+    }
+
+    [Fact]
+    public async Task InitCorpAsync_NewCorp_SyncsWithTheInitTrigger()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+
+        var report = await corp.InitCorpAsync(CancellationToken.None);
+
+        Assert.Equal(("init", SyncOutcome.Applied), (report.Trigger, report.Outcome));
+        Assert.Equal("init", (await corp.GetCorpInfoAsync(CancellationToken.None)).LastSync!.Trigger);
+    }
+
+    [Fact]
+    public async Task SyncAsync_Cancelled_RecordsAFailedRunAndWritesNothingElse()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        using var cancellation = new CancellationTokenSource();
+        corp.DuringFetch = () =>
+        {
+            cancellation.Cancel();
+            return Task.CompletedTask;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => corp.SyncCorpAsync(SyncOptions.Default, cancellation.Token));
+
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM departments"));
+        var run = (await store.Database.GetRunsAsync("corps.Acme", 1, CancellationToken.None))[0];
+        Assert.Equal((SyncOutcome.Failed, "The run was cancelled."), (run.Outcome, run.Error));
     }
 }

@@ -8,6 +8,7 @@ internal sealed class PlanningContext
 {
     private readonly ChangeTally _tally = new();
     private readonly Dictionary<long, string> _memberExternalIds = [];
+    private readonly HashSet<string> _otherMembers = new(StringComparer.Ordinal);
 
     public PlanningContext(LocalState local, CorpSnapshot snapshot, PlanScope scope)
     {
@@ -17,7 +18,11 @@ internal sealed class PlanningContext
         Warnings = new WarningList(Plan.Warnings);
         LocalDepartmentsById = local.Departments.Values.ToDictionary(d => d.Id);
         foreach (var (id, externalId) in local.OtherMemberExternalIds)
+        {
             _memberExternalIds[id] = externalId;
+            _otherMembers.Add(externalId);
+        }
+
         foreach (var member in local.Members.Values)
             _memberExternalIds[member.Id] = member.ExternalId;
 
@@ -71,7 +76,7 @@ internal sealed class PlanningContext
 
     /// <summary>Whether a member external id names someone the plan can resolve to a local id.</summary>
     public bool IsKnownMember(string externalId) =>
-        UpstreamMembers.ContainsKey(externalId) || Local.Members.ContainsKey(externalId) || Local.OtherMemberExternalIds.ContainsValue(externalId);
+        UpstreamMembers.ContainsKey(externalId) || Local.Members.ContainsKey(externalId) || _otherMembers.Contains(externalId);
 
     /// <summary>Whether a membership may name this department once the plan is applied.</summary>
     public bool IsKnownDepartment(string externalId)
