@@ -10,9 +10,9 @@ namespace Corps.Host.Cli;
 /// <summary>Everything one command works with: the catalog of corps, and the store they share.</summary>
 public sealed class CorpsSession : IAsyncDisposable
 {
-    private readonly CorpsDatabase? _database;
+    private readonly CorpDatabase? _database;
 
-    private CorpsSession(CorpCatalog catalog, CorpsDatabase? database)
+    private CorpsSession(CorpCatalog catalog, CorpDatabase? database)
     {
         Catalog = catalog;
         _database = database;
@@ -22,19 +22,19 @@ public sealed class CorpsSession : IAsyncDisposable
     public CorpCatalog Catalog { get; }
 
     /// <summary>The store, or null when the command did not need one and none existed.</summary>
-    public CorpsDatabase? Database => _database;
+    public CorpDatabase? Database => _database;
 
     internal static async Task<CorpsSession> OpenAsync(CliContext context, bool openStore, CancellationToken cancellationToken)
     {
         var discovery = new ElementLoader(context.Environment).Discover(context.ElementsDirectory);
         var plugins = new PluginLoader(context.LoggerFactory.CreateLogger<PluginLoader>()).LoadAll(context.PluginsDirectory);
-        CorpsDatabase? database = null;
+        CorpDatabase? database = null;
         if (openStore || File.Exists(context.StorePath))
         {
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(context.StorePath)!);
-                database = await CorpsDatabase.OpenAsync(context.StorePath, context.Time, context.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                database = await CorpDatabase.OpenAsync(context.StorePath, context.Time, context.LoggerFactory, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Corps.Host.Cli.Output;
+using Spectre.Console;
 
 namespace Corps.Host.Cli.Commands;
 
