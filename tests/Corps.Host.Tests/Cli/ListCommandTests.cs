@@ -27,7 +27,9 @@ public sealed class ListCommandTests : IDisposable
         Assert.Equal("GoodCorp", corps["Good"].GetProperty("plugin").GetString());
         Assert.Equal("ready", corps["Contract"].GetProperty("status").GetString());
         Assert.Equal("createFailed", corps["Throws"].GetProperty("status").GetString());
-        Assert.Equal("typeUnknown", corps["Mystery"].GetProperty("status").GetString());
+        // A plugin failed, so the unknown type may be the failed plugin's: the entry says so.
+        Assert.Equal("pluginFailed", corps["Mystery"].GetProperty("status").GetString());
+        Assert.Contains("Empty.dll is missing", corps["Mystery"].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("elementInvalid", corps["Broken"].GetProperty("status").GetString());
         var problem = Assert.Single(corps["Broken"].GetProperty("problems").EnumerateArray());
         Assert.Equal("error", problem.GetProperty("severity").GetString());

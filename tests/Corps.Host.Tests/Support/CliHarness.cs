@@ -51,8 +51,12 @@ public sealed class CliHarness : IDisposable
             Interactive = false,
             DefaultPluginsDirectory = PluginsDirectory,
         };
-        string[] all = ["--elements", Elements.Directory, "--store", StorePath, .. args];
-        var code = await CorpsCli.RunAsync(all, output, error, options);
+        var all = new List<string>(args);
+        if (!args.Contains("--elements"))
+            all.InsertRange(0, ["--elements", Elements.Directory]);
+        if (!args.Contains("--store"))
+            all.InsertRange(0, ["--store", StorePath]);
+        var code = await CorpsCli.RunAsync([.. all], output, error, options);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
