@@ -93,7 +93,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var pipeline = new ApiPipeline(context);
         app.MapAuthApi(context, pipeline);
         app.MapContactReadApi(pipeline);
-        //W app.MapContactWriteApi(pipeline);
+        app.MapContactWriteApi(pipeline);
         app.MapTenantApi(pipeline);
         //O app.MapOAuthApi(context, pipeline);
         app.MapControlApi(context);
