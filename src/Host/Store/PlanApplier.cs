@@ -8,7 +8,8 @@ namespace Corps.Host.Store;
 /// <remarks>
 /// <para>Order matters: members are inserted before departments (department leaders name members), departments parents
 /// first (the parent foreign key), identities are freed before they are set (the unique index), memberships after both
-/// sides exist. A department move only rewrites <c>parent_id</c>, so swaps and deep moves keep ids and memberships; no
+/// sides exist. Every statement is a <see cref="PreparedCommand"/>, prepared once per apply and
+/// reused for every row. A department move only rewrites <c>parent_id</c>, so swaps and deep moves keep ids and memberships; no
 /// constraint sees an intermediate cycle because the tree's shape is not constrained, only that parents exist.</para>
 /// <para>New rows get ids from <c>MAX(id) + 1</c>: the caller holds the write lock (<c>BEGIN IMMEDIATE</c>), and the
 /// applier needs the ids before the rows that point at them are written.</para>
@@ -55,41 +56,8 @@ internal sealed class PlanApplier
     private void ApplyMembers(SyncPlan plan)
     {
         var creates = plan.MemberWrites.Where(w => w.LocalId is null).ToList();
-        var pendingLeaders = new List<(long Id, string Leader)>();
         if (creates.Count > 0)
-        {
-            var linker = PersonLinker.Load(_connection, _transaction, _corpId,
-                creates.Count > 50 ? null : creates.Select(w => (PersonKeys.Email(w.Email), PersonKeys.Mobile(w.Mobile))).ToList());
-            var nextPerson = NextId("people");
-            var nextMember = NextId("members");
-            using var insertPerson = new PreparedCommand(_connection, _transaction,
-                "INSERT INTO people (id, display_name, email_norm, mobile_norm, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
-            using var insertMember = new PreparedCommand(_connection, _transaction, """
-                INSERT INTO members (id, corp_id, person_id, external_id, name, english_name, email, mobile, avatar_url, job_title,
-                    employee_no, employee_type, status, leader_member_id, is_tenant_manager, attributes, last_event_at, created_at, updated_at)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p17)
-                """, 18);
-            foreach (var write in creates)
-            {
-                var memberId = nextMember++;
-                _memberIds[write.ExternalId] = memberId;
-                var email = PersonKeys.Email(write.Email);
-                var mobile = PersonKeys.Mobile(write.Mobile);
-                if (linker.Claim(email, mobile) is not { } personId)
-                {
-                    personId = nextPerson++;
-                    _rows += insertPerson.Execute(personId, write.Name, email, mobile, _now);
-                }
-
-                // A leader created later in this loop has no id yet: set it once every member exists.
-                var leaderId = MemberId(write.LeaderExternalId);
-                if (write.LeaderExternalId is { } leader && leaderId is null)
-                    pendingLeaders.Add((memberId, leader));
-                _rows += insertMember.Execute(memberId, _corpId, personId, write.ExternalId, write.Name, write.EnglishName, write.Email,
-                    write.Mobile, write.AvatarUrl, write.JobTitle, write.EmployeeNo, write.EmployeeType, (int)write.Status, leaderId,
-                    Flag(write.IsTenantManager), write.AttributesJson, _eventAt, _now);
-            }
-        }
+            InsertMembers(creates);
 
         using var update = new PreparedCommand(_connection, _transaction, """
             UPDATE members SET name = $p1, english_name = $p2, email = $p3, mobile = $p4, avatar_url = $p5, job_title = $p6,
@@ -105,10 +73,39 @@ internal sealed class PlanApplier
                 write.EmployeeNo, write.EmployeeType, (int)write.Status, MemberId(write.LeaderExternalId), Flag(write.IsTenantManager),
                 write.AttributesJson, _eventAt, _now);
         }
+    }
 
-        using var setLeader = new PreparedCommand(_connection, _transaction, "UPDATE members SET leader_member_id = $p1 WHERE id = $p0", 2);
-        foreach (var (id, leader) in pendingLeaders)
-            _rows += setLeader.Execute(id, MemberId(leader));
+    private void InsertMembers(List<MemberWrite> creates)
+    {
+        // Ids first: a new member's leader may be another new member (leader_member_id has no foreign key to order by).
+        var nextMember = NextId("members");
+        foreach (var write in creates)
+            _memberIds[write.ExternalId] = nextMember++;
+
+        var linker = PersonLinker.Load(_connection, _transaction, _corpId,
+            creates.Count > 50 ? null : [.. creates.Select(w => (PersonKeys.Email(w.Email), PersonKeys.Mobile(w.Mobile)))]);
+        var nextPerson = NextId("people");
+        using var insertPerson = new PreparedCommand(_connection, _transaction,
+            "INSERT INTO people (id, display_name, email_norm, mobile_norm, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
+        using var insertMember = new PreparedCommand(_connection, _transaction, """
+            INSERT INTO members (id, corp_id, person_id, external_id, name, english_name, email, mobile, avatar_url, job_title,
+                employee_no, employee_type, status, leader_member_id, is_tenant_manager, attributes, last_event_at, created_at, updated_at)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p17)
+            """, 18);
+        foreach (var write in creates)
+        {
+            var email = PersonKeys.Email(write.Email);
+            var mobile = PersonKeys.Mobile(write.Mobile);
+            if (linker.Claim(email, mobile) is not { } personId)
+            {
+                personId = nextPerson++;
+                _rows += insertPerson.Execute(personId, write.Name, email, mobile, _now);
+            }
+
+            _rows += insertMember.Execute(_memberIds[write.ExternalId], _corpId, personId, write.ExternalId, write.Name, write.EnglishName,
+                write.Email, write.Mobile, write.AvatarUrl, write.JobTitle, write.EmployeeNo, write.EmployeeType, (int)write.Status,
+                MemberId(write.LeaderExternalId), Flag(write.IsTenantManager), write.AttributesJson, _eventAt, _now);
+        }
     }
 
     private void ApplyDepartments(SyncPlan plan)
@@ -127,22 +124,21 @@ internal sealed class PlanApplier
                 WHERE id = $p0
                 """, 9);
 
-            // Parents first: a new department's parent row must exist when it is inserted.
+            // Parents first: a new department's parent row must exist when it is inserted, and a moved department's new
+            // parent may be new too.
             foreach (var write in plan.DepartmentWrites.OrderBy(w => w.Depth))
             {
-                var parentId = write.ParentExternalId is { } parent ? _departmentIds[parent] : (long?)null;
                 if (write.LocalId is { } id)
                 {
-                    _rows += update.Execute(id, parentId, write.Name, write.Order, MemberId(write.LeaderExternalId), write.IdentitiesJson,
+                    _rows += update.Execute(id, ParentId(write), write.Name, write.Order, MemberId(write.LeaderExternalId), write.IdentitiesJson,
                         write.AttributesJson, _eventAt, _now);
+                    continue;
                 }
-                else
-                {
-                    var newId = nextDepartment++;
-                    _departmentIds[write.ExternalId] = newId;
-                    _rows += insert.Execute(newId, _corpId, write.ExternalId, parentId, write.Name, write.Order, MemberId(write.LeaderExternalId),
-                        write.IdentitiesJson, write.AttributesJson, _eventAt, _now);
-                }
+
+                var newId = nextDepartment++;
+                _departmentIds[write.ExternalId] = newId;
+                _rows += insert.Execute(newId, _corpId, write.ExternalId, ParentId(write), write.Name, write.Order, MemberId(write.LeaderExternalId),
+                    write.IdentitiesJson, write.AttributesJson, _eventAt, _now);
             }
         }
 
@@ -151,6 +147,8 @@ internal sealed class PlanApplier
         foreach (var id in plan.DepartmentDeletions)
             _rows += delete.Execute(id, _eventAt, _now);
     }
+
+    private long? ParentId(DepartmentWrite write) => write.ParentExternalId is { } parent ? _departmentIds[parent] : null;
 
     private void ApplyIdentities(SyncPlan plan)
     {
