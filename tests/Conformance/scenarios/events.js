@@ -3,9 +3,10 @@
 // checked two ways: over the raw body as the reference specifies, and over JSON.stringify(parsed body)
 // as the Node SDK does.
 //
-// Exchange: input line -> {"stage":"listening","url":…} -> the test points the app's event
-// subscription at that url and answers {"stage":"go"} -> the SDK writes (create a user, rename it,
-// create a department) -> the result once every expected event arrived or the wait timed out.
+// Exchange: input line ({encryptKey, verificationToken, waitMs}) -> {"stage":"listening","url":…} -> the
+// test starts an emulator whose event subscription is that url and answers {"stage":"go", baseUrl, app,
+// departmentId, user, department} -> the SDK writes (create a user, rename it, create a department)
+// -> the result once every expected event arrived or the wait timed out.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
@@ -81,16 +82,16 @@ run(async (input) => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   emit({ stage: 'listening', url: `http://127.0.0.1:${server.address().port}${path}` });
-  await nextMessage();
+  const go = await nextMessage();
 
-  const client = createClient(input);
+  const client = createClient(go);
   const created = await capture(() => client.contact.user.create({
     params: { user_id_type: 'open_id', department_id_type: 'open_department_id' },
     data: {
-      name: input.user.name,
-      mobile: input.user.mobile,
-      email: input.user.email,
-      department_ids: [input.departmentId],
+      name: go.user.name,
+      mobile: go.user.mobile,
+      email: go.user.email,
+      department_ids: [go.departmentId],
       employee_type: 1,
     },
   }));
@@ -99,12 +100,12 @@ run(async (input) => {
     ? await capture(() => client.contact.user.patch({
       path: { user_id: openId },
       params: { user_id_type: 'open_id' },
-      data: { name: input.user.newName },
+      data: { name: go.user.newName },
     }))
     : null;
   const department = await capture(() => client.contact.department.create({
     params: { department_id_type: 'open_department_id' },
-    data: { name: input.department.name, parent_department_id: input.departmentId },
+    data: { name: go.department.name, parent_department_id: go.departmentId },
   }));
   const departmentId = department.data?.department?.open_department_id ?? null;
 

@@ -40,6 +40,12 @@ run(async (input) => {
     withTenantToken: summarize(withToken),
     withBadToken: summarize(withBadToken),
     withoutToken: summarize(withoutToken),
-    wrongSecret: { ...summarize(wrongSecretCall), message: wrongSecretCall.message ?? null },
+    // On an HTTP 200 business failure the SDK throws "failed to get tenant_access_token, code: N, msg: …";
+    // on a non-2xx answer it throws axios' error, which carries the body.
+    wrongSecret: {
+      ...summarize(wrongSecretCall),
+      message: wrongSecretCall.message ?? null,
+      tokenCode: wrongSecretCall.code ?? Number(/code: (\d+)/.exec(wrongSecretCall.message ?? '')?.[1] ?? NaN),
+    },
   };
 });
