@@ -1,6 +1,5 @@
 using Corps.Conformance.Tests.Emulator;
 using Corps.Conformance.Tests.Node;
-using Corps.Emulator.Org;
 
 namespace Corps.Conformance.Tests.Scenarios;
 
