@@ -30,9 +30,9 @@ export function nextMessage() {
   return new Promise((resolve, reject) => waiters.push({ resolve, reject })).then((l) => JSON.parse(l));
 }
 
-/** Prints one JSON line on stdout. */
+/** Prints one JSON line on stdout; resolves once it is handed to the OS (stdout may be asynchronous). */
 export function emit(value) {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  return new Promise((resolve) => process.stdout.write(`${JSON.stringify(value)}\n`, resolve));
 }
 
 const sdkErrors = [];
@@ -130,13 +130,14 @@ export async function run(scenario) {
   try {
     const input = await nextMessage();
     const result = await scenario(input);
-    emit({ ok: true, ...result, sdkErrors });
+    await emit({ ok: true, ...result, sdkErrors });
   } catch (e) {
-    emit({ ok: false, error: describeError(e), stack: e?.stack ?? null, sdkErrors });
+    await emit({ ok: false, error: describeError(e), stack: e?.stack ?? null, sdkErrors });
     exitCode = 1;
   } finally {
     lines.close();
   }
-  // Open sockets (keep-alive, a webhook server) must not keep the process alive after the result.
+  // Open sockets (keep-alive, a webhook server) must not keep the process alive after the result,
+  // which the awaited write above has already handed over in full.
   process.exit(exitCode);
 }

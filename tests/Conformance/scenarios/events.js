@@ -81,7 +81,7 @@ run(async (input) => {
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  emit({ stage: 'listening', url: `http://127.0.0.1:${server.address().port}${path}` });
+  await emit({ stage: 'listening', url: `http://127.0.0.1:${server.address().port}${path}` });
   const go = await nextMessage();
 
   const client = createClient(go);

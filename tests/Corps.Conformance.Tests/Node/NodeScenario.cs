@@ -121,7 +121,7 @@ internal sealed class NodeScenario : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            throw Failure($"printed a line that is not JSON: {line}", e);
+            throw Failure($"printed a line that is not JSON ({e.Message}): {(line.Length > 2000 ? line[..2000] + "…" : line)}", e);
         }
     }
 

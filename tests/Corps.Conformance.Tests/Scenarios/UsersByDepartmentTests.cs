@@ -26,7 +26,7 @@ public sealed class UsersByDepartmentTests(EmulatorFixture emulator) : IClassFix
     [Fact]
     public async Task FindByDepartmentWithIterator_EveryDepartment_DistinctTotalIsEveryoneWithADepartment()
     {
-        var result = await emulator.RunAsync("users-by-department", ConformanceApps.Full, new { departmentId = "0", pageSize = 50 });
+        var result = await emulator.RunAsync("users-by-department", ConformanceApps.Full, new { departmentId = "0", pageSize = 20 });
 
         result.AssertNoSdkErrors();
         var expected = emulator.Org.Document.Users.Count(u => u.DepartmentIds.Count > 0);
