@@ -5,7 +5,7 @@
 //
 // Exchange: input line ({encryptKey, verificationToken, waitMs}) -> {"stage":"listening","url":…} -> the
 // test starts an emulator whose event subscription is that url and answers {"stage":"go", baseUrl, app,
-// departmentId, user, department} -> the SDK writes (create a user, rename it, create a department)
+// departmentId, user, department} -> the SDK writes (create a user, rename it, create a department, delete the user)
 // -> the result once every expected event arrived or the wait timed out.
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -108,10 +108,14 @@ run(async (input) => {
     data: { name: go.department.name, parent_department_id: go.departmentId },
   }));
   const departmentId = department.data?.department?.open_department_id ?? null;
+  const deleted = openId
+    ? await capture(() => client.contact.user.delete({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }))
+    : null;
 
   const expected = () => dispatched.some((e) => e.event_type === 'contact.user.created_v3' && e.object?.open_id === openId)
     && dispatched.some((e) => e.event_type === 'contact.user.updated_v3' && e.object?.open_id === openId)
-    && dispatched.some((e) => e.event_type === 'contact.department.created_v3' && e.object?.open_department_id === departmentId);
+    && dispatched.some((e) => e.event_type === 'contact.department.created_v3' && e.object?.open_department_id === departmentId)
+    && dispatched.some((e) => e.event_type === 'contact.user.deleted_v3' && e.object?.open_id === openId);
   const deadline = Date.now() + input.waitMs;
   while (!expected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   // Deliveries that arrive with the last expected one (duplicates, stragglers) are part of the answer.
@@ -120,7 +124,7 @@ run(async (input) => {
 
   const summarize = (c) => c && { ok: c.ok, status: c.status, code: c.code, msg: c.msg };
   return {
-    writes: { created: summarize(created), renamed: summarize(renamed), department: summarize(department) },
+    writes: { created: summarize(created), renamed: summarize(renamed), department: summarize(department), deleted: summarize(deleted) },
     openId,
     departmentId,
     timedOut: !expected(),

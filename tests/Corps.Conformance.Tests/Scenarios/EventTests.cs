@@ -23,7 +23,7 @@ public sealed class EventTests
         var (result, org) = await RunAsync();
 
         var writes = result.GetProperty("writes");
-        foreach (var write in new[] { "created", "renamed", "department" })
+        foreach (var write in new[] { "created", "renamed", "department", "deleted" })
         {
             Assert.True(writes.GetProperty(write).Int("code") == 0, $"{write}: {writes.GetProperty(write)}");
         }
@@ -46,6 +46,11 @@ public sealed class EventTests
 
         var departmentId = result.String("departmentId")!;
         Assert.Contains(dispatched, e => e.String("event_type") == "contact.department.created_v3" && e.GetProperty("object").String("open_department_id") == departmentId);
+
+        // Reference §5: a deleted user's old_object carries department_ids and open_id.
+        var deleted = dispatched.First(e => e.String("event_type") == "contact.user.deleted_v3" && e.GetProperty("object").String("open_id") == openId);
+        Assert.Equal(openId, deleted.GetProperty("old_object").String("open_id"));
+        Assert.Equal(created.GetProperty("object").Strings("department_ids"), deleted.GetProperty("old_object").Strings("department_ids"));
     }
 
     [Fact]
