@@ -21,7 +21,7 @@ public sealed class CipherVectorTests
     [Fact]
     public async Task AesCipher_ReferenceVectors_DecryptToTheReferencePlaintexts()
     {
-        var result = await RunAsync(signatureOverride: null);
+        var result = await _signedRun.Value;
 
         var decrypts = result.GetProperty("decrypts");
         Assert.Equal("hello world", decrypts[0].GetProperty("plaintext").GetString());
@@ -31,9 +31,10 @@ public sealed class CipherVectorTests
     [Fact]
     public async Task EventDispatcher_BodySignedAsTheReferenceSays_VerifiesDecryptsAndDispatches()
     {
-        var result = await RunAsync(signatureOverride: null);
+        var result = await _signedRun.Value;
 
         Assert.Equal("handled", result.GetProperty("invoked").GetString());
+        // The same body with another nonce no longer matches the signature: the dispatcher drops it.
         Assert.Equal(JsonValueKind.Null, result.GetProperty("tamperedInvoked").ValueKind);
         var e = result.GetProperty("event");
         Assert.Equal("contact.user.created_v3", e.GetProperty("event_type").GetString());
@@ -52,21 +53,13 @@ public sealed class CipherVectorTests
         Assert.Equal("0c09d96c2aef2ad08179b3967ea410bbc91dab24ce3aec05af962cf1935844af", result.GetProperty("signatureAsSdkComputes").GetString());
     }
 
-    [Fact]
-    public async Task EventDispatcher_WrongSignature_DoesNotDispatch()
-    {
-        var result = await RunAsync(signatureOverride: new string('0', 64));
-
-        Assert.Equal(JsonValueKind.Null, result.GetProperty("invoked").ValueKind);
-    }
-
-    private static Task<JsonElement> RunAsync(string? signatureOverride)
+    // One node run serves the tests that read the same vectors.
+    private static readonly Lazy<Task<JsonElement>> _signedRun = new(() =>
     {
         const string key = "1212121212", timestamp = "1700000000", nonce = "n-1";
         var body = $$"""{"encrypt":"{{GoSdkEncrypt}}"}""";
-        var signature = signatureOverride ?? Signature(timestamp, nonce, key, body);
-        return NodeScenario.RunAsync("cipher-vectors", Input(key, timestamp, nonce, body, signature, "contact.user.created_v3"), CancellationToken.None);
-    }
+        return NodeScenario.RunAsync("cipher-vectors", Input(key, timestamp, nonce, body, Signature(timestamp, nonce, key, body), "contact.user.created_v3"), CancellationToken.None);
+    });
 
     private static object Input(string key, string timestamp, string nonce, string body, string signature, string eventType) => new
     {

@@ -1,26 +1,21 @@
 using System.Text.Json;
 using Corps.Conformance.Tests.Emulator;
 using Corps.Conformance.Tests.Node;
-using Corps.Emulator;
-using Corps.Emulator.Options;
 using Corps.Emulator.Org;
 
 namespace Corps.Conformance.Tests.Scenarios;
 
 /// <summary>
 /// Contact events the emulator pushes after writes through its Open API, received by the SDK's own webhook adapter
-/// and EventDispatcher. The emulator's event target must be the script's listener, so each test starts its emulator
-/// after the script is listening.
+/// and EventDispatcher (one run, see <see cref="EventRunFixture"/>).
 /// </summary>
-public sealed class EventTests
+public sealed class EventTests(EventRunFixture run) : IClassFixture<EventRunFixture>
 {
-    private const string EncryptKey = "conformance-encrypt-key";
-    private const string VerificationToken = "conformance-verification-token";
-
     [Fact]
-    public async Task ContactWrites_EncryptedSignedEvents_DecryptVerifyAndDispatchInTheSdk()
+    public void ContactWrites_EncryptedSignedEvents_DecryptVerifyAndDispatchInTheSdk()
     {
-        var (result, org) = await RunAsync();
+        var result = run.Result;
+        var org = run.Org;
 
         var writes = result.GetProperty("writes");
         foreach (var write in new[] { "created", "renamed", "department", "deleted" })
@@ -35,7 +30,7 @@ public sealed class EventTests
         var dispatched = result.GetProperty("dispatched").EnumerateArray().ToList();
         var created = dispatched.First(e => e.String("event_type") == "contact.user.created_v3" && e.GetProperty("object").String("open_id") == openId);
         Assert.Equal("Conformance Person", created.GetProperty("object").String("name"));
-        Assert.Equal(VerificationToken, created.String("token"));
+        Assert.Equal(EventRunFixture.VerificationToken, created.String("token"));
         Assert.Equal(ConformanceApps.Full.AppId, created.String("app_id"));
         Assert.Equal(org.Tenant.TenantKey, created.String("tenant_key"));
 
@@ -54,9 +49,9 @@ public sealed class EventTests
     }
 
     [Fact]
-    public async Task ContactWrites_EveryEventDelivery_IsEncryptedAndSignedOverItsRawBody()
+    public void ContactWrites_EveryEventDelivery_IsEncryptedAndSignedOverItsRawBody()
     {
-        var (result, _) = await RunAsync();
+        var result = run.Result;
 
         var events = result.GetProperty("deliveries").EnumerateArray()
             .Where(d => d.TryGetProperty("decrypted", out var x) && x.ValueKind == JsonValueKind.Object && x.String("schema") == "2.0")
@@ -68,49 +63,9 @@ public sealed class EventTests
             Assert.True(delivery.Bool("signatureOverRawBody"), "signature is not SHA-256(timestamp + nonce + key + raw body): " + delivery);
             Assert.True(delivery.Bool("signatureAsSdkComputes"), "the SDK recomputes the signature over JSON.stringify(body) and gets another value: " + delivery);
             var header = delivery.GetProperty("decrypted").GetProperty("header");
-            Assert.Equal(VerificationToken, header.String("token"));
+            Assert.Equal(EventRunFixture.VerificationToken, header.String("token"));
             Assert.Matches("^[0-9]{13}$", header.String("create_time"));
         }
-    }
-
-    private static async Task<(JsonElement Result, EmulatedOrg Org)> RunAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var org = EmulatorFixture.Generation with { Users = 40, Departments = 5, Groups = 1 };
-        await using var scenario = await NodeScenario.StartAsync("events", new Dictionary<string, object?>
-        {
-            // The listener starts first; baseUrl and app follow in the "go" message once the emulator runs.
-            ["encryptKey"] = EncryptKey,
-            ["verificationToken"] = VerificationToken,
-            ["waitMs"] = 15000,
-        }, TimeSpan.FromSeconds(60), timeout.Token);
-        var listening = await scenario.ReadAsync(timeout.Token);
-        Assert.Equal("listening", listening.String("stage"));
-
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
-        {
-            Generate = org,
-            Apps = [ConformanceApps.Full],
-            EventTargets =
-            [
-                new EventTargetOptions
-                {
-                    Url = new Uri(listening.String("url")!),
-                    AppId = ConformanceApps.Full.AppId,
-                    EncryptKey = EncryptKey,
-                    VerificationToken = VerificationToken,
-                },
-            ],
-        }, timeout.Token);
-        var department = server.Org.Children(EmulatedOrg.RootId)[0].OpenDepartmentId;
-        await scenario.SendAsync(ScenarioInput.For(server.BaseUrl, ConformanceApps.Full, new
-        {
-            stage = "go",
-            departmentId = department,
-            user = new { name = "Conformance Person", newName = "Conformance Renamed", mobile = "+8613900000001", email = "conformance.person@example.com" },
-            department = new { name = "Conformance Department" },
-        }), timeout.Token);
-        return (await scenario.ReadResultAsync(timeout.Token), server.Org);
     }
 
     private static string Describe(JsonElement result) =>
