@@ -38,6 +38,7 @@ run(async (input) => {
     outsideChildren: summarize(await capture(() => client.contact.department.children({ path: { department_id: outside }, params: { page_size: 50 } }))),
     outsideDepartment: summarize(await capture(() => client.contact.department.get({ path: { department_id: outside } }))),
     outsideFindByDepartment: summarize(await capture(() => client.contact.user.findByDepartment({ params: { department_id: outside, page_size: 50 } }))),
+    loneUser: summarize(await capture(() => client.contact.user.get({ path: { user_id: input.loneUserId }, params: { user_id_type: 'open_id' } }))),
     outsideUser: summarize(await capture(() => client.contact.user.get({ path: { user_id: input.outsideUserId }, params: { user_id_type: 'open_id' } }))),
   };
 });

@@ -10,6 +10,7 @@ public sealed class ContactScopeTests(EmulatorFixture emulator) : IClassFixture<
     {
         outsideDepartmentId = emulator.Scope.OutsideDepartmentId,
         outsideUserId = emulator.Scope.OutsideUserId,
+        loneUserId = emulator.Scope.LoneUserId,
     });
 
     [Fact]
@@ -40,11 +41,21 @@ public sealed class ContactScopeTests(EmulatorFixture emulator) : IClassFixture<
     }
 
     [Fact]
-    public async Task ScopedApp_UserOutsideScope_SdkSurfaces41050()
+    public async Task ScopedApp_LoneUserInScope_IsReadableOutsideTheScopedDepartments()
+    {
+        var result = await RunAsync();
+
+        Assert.Equal(0, result.GetProperty("loneUser").Int("code"));
+    }
+
+    [Fact]
+    public async Task ScopedApp_UserOutsideScope_SdkSurfaces41050WithHttp400()
     {
         var result = await RunAsync();
 
         var outcome = result.GetProperty("outsideUser");
         Assert.Equal(41050, outcome.Int("code"));
+        // Reference §1: 41050 comes with HTTP 400, so axios throws and the SDK rethrows.
+        Assert.Equal(400, outcome.Int("status"));
     }
 }
