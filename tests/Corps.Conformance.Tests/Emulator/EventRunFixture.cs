@@ -19,6 +19,9 @@ public sealed class EventRunFixture : IAsyncLifetime
 
     internal EmulatedOrg Org { get; private set; } = null!;
 
+    /// <summary>Whether the SDK's adapter answered the emulator's url_verification challenge.</summary>
+    internal bool UrlVerified { get; private set; }
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -48,6 +51,7 @@ public sealed class EventRunFixture : IAsyncLifetime
                 },
             ],
         }, timeout.Token);
+        UrlVerified = await server.Events.VerifyUrlAsync(0, timeout.Token);
         var department = server.Org.Children(EmulatedOrg.RootId)[0].OpenDepartmentId;
         await scenario.SendAsync(ScenarioInput.For(server.BaseUrl, ConformanceApps.Full, new
         {

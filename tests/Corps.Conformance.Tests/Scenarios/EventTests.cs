@@ -49,6 +49,13 @@ public sealed class EventTests(EventRunFixture run) : IClassFixture<EventRunFixt
     }
 
     [Fact]
+    public void UrlVerification_EncryptedChallenge_TheSdkAdapterAnswersIt()
+    {
+        // adaptDefault with autoChallenge decrypts the challenge with the encrypt key and echoes it.
+        Assert.True(run.UrlVerified, Describe(run.Result));
+    }
+
+    [Fact]
     public void ContactWrites_EveryEventDelivery_IsEncryptedAndSignedOverItsRawBody()
     {
         var result = run.Result;
