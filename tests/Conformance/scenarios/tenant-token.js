@@ -1,4 +1,4 @@
-// Tenant access token: the explicit auth call, the SDK's own token cache, withTenantToken, bad token, bad secret.
+// Tenant access token: the explicit auth call, tenant/v2/tenant/query with it, the SDK's own token cache, withTenantToken, bad token, bad secret.
 import { capture, createClient, lark, run } from '../lib/harness.js';
 
 run(async (input) => {
@@ -27,8 +27,11 @@ run(async (input) => {
   const wrongSecret = createClient(input, { appId, appSecret: `${appSecret}-wrong` });
   const wrongSecretCall = await capture(() => wrongSecret.contact.scope.list({ params: { page_size: 1 } }));
 
+  const tenant = await capture(() => cached.tenant.tenant.query());
+
   const summarize = (c) => c && { ok: c.ok, status: c.status, code: c.code, msg: c.msg };
   return {
+    tenant: { ...summarize(tenant), tenant: tenant.data?.tenant ?? null },
     first: {
       ...summarize(first),
       tokenPrefix: token?.slice(0, 2) ?? null,

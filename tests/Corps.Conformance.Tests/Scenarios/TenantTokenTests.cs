@@ -55,4 +55,15 @@ public sealed class TenantTokenTests(EmulatorFixture emulator) : IClassFixture<E
         // Reference §1: 10014 app unauthorized / 10015 wrong secret.
         Assert.Contains(wrong.Int("tokenCode"), new int?[] { 10014, 10015 });
     }
+
+    [Fact]
+    public async Task TenantQuery_TenantToken_ReturnsTheEmulatedTenant()
+    {
+        var result = await emulator.RunAsync("tenant-token", ConformanceApps.Full, new { cachedCalls = 3 });
+
+        var tenant = result.GetProperty("tenant");
+        Assert.Equal(0, tenant.Int("code"));
+        Assert.Equal(emulator.Org.Tenant.Name, tenant.GetProperty("tenant").String("name"));
+        Assert.Equal(emulator.Org.Tenant.TenantKey, tenant.GetProperty("tenant").String("tenant_key"));
+    }
 }
