@@ -33,7 +33,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     {
         // The generator is deterministic: the same options give the org the emulator will build, so the scoped
         // app's scope can be chosen before the emulator starts.
-        Scope = ScopePlan.Choose(OrgGenerator.Generate(Generation));
+        Scope = ScopePlan.Choose(new EmulatedOrg(OrgGenerator.Generate(Generation)));
         ScopedApp = ConformanceApps.Scoped(new ContactScopeOptions
         {
             DepartmentIds = [Scope.InsideDepartmentId],

@@ -16,26 +16,11 @@ internal sealed record ScopePlan
 
     public required string OutsideUserId { get; init; }
 
-    public static ScopePlan Choose(OrgDocument org)
+    public static ScopePlan Choose(EmulatedOrg org)
     {
-        var top = org.Departments.Where(d => d.ParentDepartmentId == EmulatedOrg.RootId).ToList();
-        var subtree = (string root) =>
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal) { root };
-            for (var grew = true; grew;)
-            {
-                grew = false;
-                foreach (var d in org.Departments)
-                {
-                    grew |= ids.Contains(d.ParentDepartmentId) && ids.Add(d.OpenDepartmentId);
-                }
-            }
-
-            return ids;
-        };
-        var inside = subtree(top[0].OpenDepartmentId);
-        var outside = subtree(top[1].OpenDepartmentId);
-        var onlyOutside = org.Users
+        var top = org.Children(EmulatedOrg.RootId);
+        var outside = org.Descendants(top[1].OpenDepartmentId).Select(d => d.OpenDepartmentId).Append(top[1].OpenDepartmentId).ToHashSet(StringComparer.Ordinal);
+        var onlyOutside = org.Document.Users
             .Where(u => u.DepartmentIds.Count > 0 && u.DepartmentIds.All(outside.Contains))
             .ToList();
         return new ScopePlan

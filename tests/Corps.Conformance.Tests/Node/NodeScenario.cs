@@ -139,7 +139,15 @@ internal sealed class NodeScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.StandardInput.Close();
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The script is gone already; nothing left to tell it.
+        }
+
         Kill();
         await _process.WaitForExitAsync(CancellationToken.None);
         await _deadline.CancelAsync();

@@ -1,6 +1,7 @@
 using Corps.Conformance.Tests.Emulator;
 using Corps.Conformance.Tests.Node;
 using Corps.Emulator.Options;
+using Corps.Emulator.Org;
 
 namespace Corps.Conformance.Tests.Scenarios;
 
@@ -9,7 +10,7 @@ public sealed class FieldGatingTests(EmulatorFixture emulator) : IClassFixture<E
 {
     private Task<System.Text.Json.JsonElement> RunAsync(AppOptions app)
     {
-        var department = emulator.Org.Descendants("0").First(d => emulator.Org.DirectMembers(d.OpenDepartmentId).Count > 0);
+        var department = emulator.Org.Descendants(EmulatedOrg.RootId).First(d => emulator.Org.DirectMembers(d.OpenDepartmentId).Count > 0);
         var users = emulator.Org.DirectMembers(department.OpenDepartmentId).Take(10).Select(u => u.OpenId).ToArray();
         return emulator.RunAsync("field-gating", app, new { departmentId = department.OpenDepartmentId, userIds = users });
     }

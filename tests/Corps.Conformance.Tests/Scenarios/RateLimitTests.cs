@@ -1,6 +1,7 @@
 using Corps.Conformance.Tests.Emulator;
 using Corps.Conformance.Tests.Node;
 using Corps.Emulator.Options;
+using Corps.Emulator.Org;
 
 namespace Corps.Conformance.Tests.Scenarios;
 
@@ -12,7 +13,7 @@ public sealed class RateLimitTests(EmulatorFixture emulator) : IClassFixture<Emu
     {
         // Three calls a minute: ten calls can span at most two clock minutes, so at least four are throttled.
         emulator.Server.RateLimit = new RateLimitOptions { Mode = RateLimitMode.Custom, PerMinute = 3 };
-        var department = emulator.Org.Descendants("0").First(d => emulator.Org.DirectMembers(d.OpenDepartmentId).Count >= 5);
+        var department = emulator.Org.Descendants(EmulatedOrg.RootId).First(d => emulator.Org.DirectMembers(d.OpenDepartmentId).Count >= 5);
 
         var result = await NodeScenario.RunAsync("rate-limit", emulator.Input(ConformanceApps.Full, new { departmentId = department.OpenDepartmentId, calls = 10 }), CancellationToken.None);
 
