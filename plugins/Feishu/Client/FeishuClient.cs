@@ -115,6 +115,11 @@ public sealed class FeishuClient : IDisposable
         }
     }
 
+    /// <summary>Fetches (or reuses) the tenant token, proving the credentials work; the token itself stays inside.</summary>
+    /// <exception cref="UpstreamException">The credentials were refused.</exception>
+    public async Task VerifyCredentialsAsync(CancellationToken cancellationToken) =>
+        await _transport.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+
     /// <inheritdoc/>
     public void Dispose() => _transport.Dispose();
 

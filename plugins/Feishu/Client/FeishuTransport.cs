@@ -177,7 +177,7 @@ internal sealed class FeishuTransport : IDisposable
         }
     }
 
-    private async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (_tokens.TryGet(_time.GetUtcNow(), out var cached))
             return cached;
