@@ -68,7 +68,7 @@ public sealed class EmulatorSnapshotTests
     [Fact]
     public async Task GetThirdCorpDataAsync_ScopedApp_SubtreeAndLoneUserOnly()
     {
-        await using var probe = await StartAsync(new OrgGenerationOptions { Users = 200, Departments = 30, Depth = 3, Seed = 5 });
+        var probe = await StartAsync(new OrgGenerationOptions { Users = 200, Departments = 30, Depth = 3, Seed = 5 });
         var scoped = EmulatedOrgExpectations.DepartmentWithChildren(probe);
         var subtree = EmulatedOrgExpectations.SubtreeIds(probe, scoped.OpenDepartmentId);
         var lone = EmulatedOrgExpectations.UserOutside(probe, subtree);
