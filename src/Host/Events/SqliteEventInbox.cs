@@ -1,5 +1,5 @@
-using System.Globalization;
 using Corps.Abstractions;
+using Corps.Host.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,22 +8,18 @@ namespace Corps.Host.Events;
 /// <summary>The event inbox on the store's SQLite file (table <c>event_inbox</c>, created by the store's migrations).</summary>
 public sealed class SqliteEventInbox : IEventInbox
 {
-    private readonly string _connectionString;
+    private const string CorpIdOf = "(SELECT id FROM corps WHERE full_name = @corp)";
+
+    private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the inbox over the database file at <paramref name="databasePath"/>.</summary>
+    /// <summary>Creates the inbox over the (migrated) store file at <paramref name="databasePath"/>.</summary>
     public SqliteEventInbox(string databasePath, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY until this many seconds have passed; a sync's long write
-            // transaction must not make an acknowledgement fail.
-            DefaultTimeout = 30,
-        }.ToString();
+        // The store's factory: pooled connections with its busy timeout, so a sync's long write transaction delays an
+        // acknowledgement instead of failing it.
+        _connections = new SqliteConnectionFactory(databasePath);
         _time = time;
     }
 
@@ -32,23 +28,27 @@ public sealed class SqliteEventInbox : IEventInbox
     {
         ArgumentNullException.ThrowIfNull(corpEvent);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // INSERT OR IGNORE on the (corp, event_id) unique key: a re-delivery is a no-op, and the check and the write
-        // are one statement, so two concurrent deliveries of one event cannot both insert.
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT OR IGNORE INTO event_inbox (corp, event_id, event_type, received_at, payload, status, attempts)
-            VALUES (@corp, @eventId, @eventType, @receivedAt, @payload, 'pending', 0)
+        var now = StoreTime.Format(_time.GetUtcNow());
+        // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
+        // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the
+        // write are one statement, so two concurrent deliveries of one event cannot both insert.
+        var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"""
+            INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now);
+            INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
+            VALUES ({CorpIdOf}, @eventId, @eventType, @now, @payload, 'pending', 0);
+            SELECT changes();
             """,
             new
             {
                 corp,
+                now,
                 eventId = corpEvent.EventId,
                 eventType = corpEvent.EventType,
-                receivedAt = Format(_time.GetUtcNow()),
                 payload = CorpEventJson.Serialize(corpEvent),
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return inserted == 1;
+        return inserted > 0;
     }
 
     /// <inheritdoc/>
@@ -65,7 +65,7 @@ public sealed class SqliteEventInbox : IEventInbox
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE event_inbox SET status = 'applied', applied_at = @appliedAt, last_error = NULL WHERE id = @id",
-            new { id, appliedAt = Format(_time.GetUtcNow()) },
+            new { id, appliedAt = StoreTime.Format(_time.GetUtcNow()) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -84,7 +84,7 @@ public sealed class SqliteEventInbox : IEventInbox
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            "SELECT status, COUNT(*) FROM event_inbox WHERE corp = @corp GROUP BY status",
+            $"SELECT status, COUNT(*) FROM event_inbox WHERE corp_id = {CorpIdOf} GROUP BY status",
             new { corp },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         var counts = rows.ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
@@ -99,7 +99,7 @@ public sealed class SqliteEventInbox : IEventInbox
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp = @corp AND status = 'parked'",
+            $"UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp_id = {CorpIdOf} AND status = 'parked'",
             new { corp },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -108,27 +108,17 @@ public sealed class SqliteEventInbox : IEventInbox
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, corp AS Corp, event_id AS EventId, event_type AS EventType, received_at AS ReceivedAt,
+            $"""
+            SELECT id AS Id, @corp AS Corp, event_id AS EventId, COALESCE(event_type, '') AS EventType, received_at AS ReceivedAt,
                    payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError, applied_at AS AppliedAt
-            FROM event_inbox WHERE corp = @corp AND status = @status ORDER BY id LIMIT @limit
+            FROM event_inbox WHERE corp_id = {CorpIdOf} AND status = @status ORDER BY id LIMIT @limit
             """,
             new { corp, status, limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
-
-    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _connections.OpenAsync(cancellationToken);
 
     private static InboxStatus ParseStatus(string value) => value switch
     {
@@ -146,12 +136,12 @@ public sealed class SqliteEventInbox : IEventInbox
             Corp = Corp,
             EventId = EventId,
             EventType = EventType,
-            ReceivedAt = Parse(ReceivedAt),
+            ReceivedAt = StoreTime.Parse(ReceivedAt),
             Payload = Payload,
             Status = ParseStatus(Status),
             Attempts = (int)Attempts,
             LastError = LastError,
-            AppliedAt = AppliedAt is null ? null : Parse(AppliedAt),
+            AppliedAt = StoreTime.ParseOrNull(AppliedAt),
         };
     }
 }
