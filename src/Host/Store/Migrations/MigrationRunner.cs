@@ -1,4 +1,3 @@
-using System.Globalization;
 using Corps.Abstractions;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -49,7 +48,7 @@ internal static class MigrationRunner
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, @At)",
-                new { migration.Version, migration.Description, At = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+                new { migration.Version, migration.Description, At = StoreTime.Format(time.GetUtcNow()) },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             transaction.Commit();
             current = migration.Version;

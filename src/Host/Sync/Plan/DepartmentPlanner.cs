@@ -90,17 +90,33 @@ internal static class DepartmentPlanner
     {
         foreach (var local in context.Local.Departments.Values)
         {
-            if (local.IsDeleted || local.ExternalId == Root || context.UpstreamDepartments.ContainsKey(local.ExternalId))
-                continue;
-            context.Plan.DepartmentDeletions.Add(local.Id);
-            context.DeletedDepartmentIds.Add(local.Id);
-            context.Add(new PlannedChange(ObjectKind.Department, ChangeAction.Offline, local.ExternalId, local.Name, "gone upstream"));
+            if (!local.IsDeleted && local.ExternalId != Root && !context.UpstreamDepartments.ContainsKey(local.ExternalId))
+                PlanDeletion(context, local, removeMemberships: false);
         }
 
+        RemoveMembershipsOfDeleted(context);
+    }
+
+    /// <summary>Deletes one department (an event's delete) with the memberships in it.</summary>
+    public static void PlanDeletion(PlanningContext context, LocalDepartmentRow local)
+    {
+        PlanDeletion(context, local, removeMemberships: true);
+    }
+
+    private static void PlanDeletion(PlanningContext context, LocalDepartmentRow local, bool removeMemberships)
+    {
+        context.Plan.DepartmentDeletions.Add(local.Id);
+        context.DeletedDepartmentIds.Add(local.Id);
+        context.Add(new PlannedChange(ObjectKind.Department, ChangeAction.Offline, local.ExternalId, local.Name, "gone upstream"));
+        if (removeMemberships)
+            RemoveMembershipsOfDeleted(context);
+    }
+
+    /// <summary>A deleted department takes its memberships with it, whoever the member is (offlined members included).</summary>
+    private static void RemoveMembershipsOfDeleted(PlanningContext context)
+    {
         if (context.DeletedDepartmentIds.Count == 0)
             return;
-
-        // A deleted department takes its memberships with it, whoever the member is (offlined members included).
         foreach (var member in context.Local.Members.Values)
         {
             foreach (var membership in member.Memberships)
