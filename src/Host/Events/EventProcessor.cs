@@ -1,6 +1,7 @@
 using Corps.Abstractions;
 using Corps.Host.Scheduling;
 using Corps.Host.Serve;
+using Corps.Host.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -142,13 +143,15 @@ public sealed partial class EventProcessor : BackgroundService
         if (corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
             return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
 
-        EventApplyOutcome outcome;
+        EventApplyResult result;
         using (await _gate.EnterAsync(corp.FullName, cancellationToken).ConfigureAwait(false))
-            outcome = await _applier.ApplyAsync(corp.CorpData, corpEvent, cancellationToken).ConfigureAwait(false);
+            result = await _applier.ApplyAsync(corp.CorpData, corpEvent, cancellationToken).ConfigureAwait(false);
 
-        return outcome == EventApplyOutcome.NeedsFullSync
-            ? await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false)
-            : outcome.ToString();
+        if (result.Status == EventApplyStatus.NeedsFullSync)
+            return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
+        return result.Warnings.Count == 0
+            ? $"{result.Status}, {result.Changes.Count} changes"
+            : $"{result.Status}, {result.Changes.Count} changes ({string.Join("; ", result.Warnings)})";
     }
 
     private async Task<string> FullSyncAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)

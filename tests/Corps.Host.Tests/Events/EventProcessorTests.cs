@@ -1,4 +1,5 @@
 using Corps.Host.Events;
+using Corps.Host.Store;
 using Corps.Host.Tests.Fakes;
 
 namespace Corps.Host.Tests.Events;
@@ -96,7 +97,7 @@ public sealed class EventProcessorTests
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
         var corp = new FakeEventCorp("Acme");
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("e1", "ou_1", "a"), CancellationToken.None);
-        var applier = new FakeEventApplier { Outcome = _ => EventApplyOutcome.NeedsFullSync };
+        var applier = new FakeEventApplier { Outcome = _ => EventApplyStatus.NeedsFullSync };
 
         await using var serve = await StartAsync([corp], inbox, applier);
         await Eventually.TrueAsync(() => corp.Runs.Count == 1, "a full sync");

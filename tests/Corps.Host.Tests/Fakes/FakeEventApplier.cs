@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Corps.Abstractions;
 using Corps.Host.Events;
+using Corps.Host.Store;
 
 namespace Corps.Host.Tests.Fakes;
 
@@ -12,11 +13,11 @@ internal sealed class FakeEventApplier : ICorpEventApplier
 
     public IReadOnlyList<(string Corp, string EventId)> Applied => _applied.ToList();
 
-    public Func<CorpEvent, EventApplyOutcome> Outcome { get; set; } = _ => EventApplyOutcome.Applied;
+    public Func<CorpEvent, EventApplyStatus> Outcome { get; set; } = _ => EventApplyStatus.Applied;
 
     public void FailTimes(string eventId, int times) => _failuresLeft[eventId] = times;
 
-    public Task<EventApplyOutcome> ApplyAsync(CorpElement corp, CorpEvent corpEvent, CancellationToken cancellationToken)
+    public Task<EventApplyResult> ApplyAsync(CorpElement corp, CorpEvent corpEvent, CancellationToken cancellationToken)
     {
         if (_failuresLeft.TryGetValue(corpEvent.EventId, out var left) && left > 0)
         {
@@ -25,6 +26,6 @@ internal sealed class FakeEventApplier : ICorpEventApplier
         }
 
         _applied.Enqueue((corp.FullName, corpEvent.EventId));
-        return Task.FromResult(Outcome(corpEvent));
+        return Task.FromResult(new EventApplyResult { Status = Outcome(corpEvent) });
     }
 }

@@ -1,45 +1,41 @@
 using Corps.Host.Store;
-using Corps.Host.Store.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Corps.Host.Tests.Fakes;
 
 /// <summary>A real, migrated store file in a unique temp folder, deleted on dispose.</summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string directory)
+    private TestStore(string directory, CorpDatabase database)
     {
         Directory = directory;
-        Path = System.IO.Path.Combine(directory, "corps.db");
+        Database = database;
     }
 
     public string Directory { get; }
 
-    public string Path { get; }
+    public CorpDatabase Database { get; }
+
+    public string Path => Database.Path;
 
     public static async Task<TestStore> CreateAsync()
     {
         var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "corps-serve-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        var store = new TestStore(directory);
-        var factory = new SqliteConnectionFactory(store.Path);
-        await using (var connection = await factory.OpenAsync(CancellationToken.None))
-            await MigrationRunner.MigrateAsync(connection, store.Path, TimeProvider.System, CancellationToken.None);
-        return store;
+        var database = await CorpDatabase.OpenAsync(System.IO.Path.Combine(directory, "corps.db"), TimeProvider.System,
+            NullLoggerFactory.Instance, CancellationToken.None);
+        return new TestStore(directory, database);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        new SqliteConnectionFactory(Path).ClearPool();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Database.DisposeAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
         catch (IOException)
         {
-            // A connection still closing; the temp folder is cleaned by the OS eventually.
+            // A pooled connection still closing; the OS cleans the temp folder eventually.
         }
-
-        return ValueTask.CompletedTask;
     }
 }
