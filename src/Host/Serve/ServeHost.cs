@@ -4,8 +4,8 @@ using Corps.Host.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -29,17 +29,13 @@ public static class ServeHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.Webhooks.MaxBodyBytes + 1L);
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.IncludeScopes = true;
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            console.UseUtcTimestamp = true;
-        });
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        ServeLogging.Configure(builder.Logging);
         settings.ConfigureLogging?.Invoke(builder.Logging);
+        if (settings.LoggerFactory is { } loggerFactory)
+        {
+            // The corps were created with this factory; the host logs through it too, so every line looks alike.
+            builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        }
 
         AddServeServices(builder.Services, settings);
         var app = builder.Build();

@@ -44,6 +44,9 @@ public sealed record ServeSettings
     /// <summary>How long a stop waits for the run in progress before abandoning it. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The logger factory to log through (the one the corps were created with); null for the host's own.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>Adjusts logging (the default is the console with scopes, which carry the corp and run id).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }

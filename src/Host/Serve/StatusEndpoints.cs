@@ -9,10 +9,10 @@ namespace Corps.Host.Serve;
 /// <summary><c>GET /healthz</c> and <c>GET /status</c>.</summary>
 public static class StatusEndpoints
 {
-    /// <summary>How status JSON is written (camelCase, enums as names); <c>corps status</c> reads it back the same way.</summary>
+    /// <summary>How status JSON is written (camelCase, enums as camelCase names, like the CLI's --json); <c>corps status</c> reads it back the same way.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         WriteIndented = true,
     };
 
