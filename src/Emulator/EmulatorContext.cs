@@ -48,6 +48,9 @@ internal sealed class EmulatorContext
 
     public OAuthStore OAuth { get; }
 
+    /// <summary>client_token → created object id, for idempotent creates (touched only under the write lock).</summary>
+    public Dictionary<string, string> ClientTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The app's scope compiled against the current org version.</summary>
     public CompiledScope ScopeOf(EmulatedApp app)
     {

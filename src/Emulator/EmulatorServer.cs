@@ -2,6 +2,7 @@ using Corps.Emulator.Api;
 using Corps.Emulator.Apps;
 using Corps.Emulator.Control;
 using Corps.Emulator.Events;
+using Corps.Emulator.OAuth;
 using Corps.Emulator.Options;
 using Corps.Emulator.Org;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -93,9 +94,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var pipeline = new ApiPipeline(context);
         app.MapAuthApi(context, pipeline);
         app.MapContactReadApi(pipeline);
-        //W app.MapContactWriteApi(pipeline);
+        app.MapContactWriteApi(pipeline);
         app.MapTenantApi(pipeline);
-        //O app.MapOAuthApi(context, pipeline);
+        app.MapOAuthApi(context, pipeline);
         app.MapControlApi(context);
         app.MapFallback(async http =>
         {

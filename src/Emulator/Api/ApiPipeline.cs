@@ -112,7 +112,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
         var buffer = new ArrayBufferWriter<byte>(8192);
         ApiError? error;
         List<Events.PendingEvent>? events = null;
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Corps.Emulator.Json.JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteNumber("code", 0);

@@ -21,7 +21,7 @@ internal static class ApiResponses
     public static byte[] Error(ApiError error, string? logId)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Corps.Emulator.Json.JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteNumber("code", error.Code);

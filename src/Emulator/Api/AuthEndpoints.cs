@@ -58,7 +58,7 @@ internal static class AuthEndpoints
         }
         var tenant = emulator.Tokens.IssueOrReuse(appId, TokenKind.Tenant);
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Corps.Emulator.Json.JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteNumber("code", 0);

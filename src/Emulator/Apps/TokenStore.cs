@@ -49,6 +49,10 @@ internal sealed class TokenStore(TimeProvider time, TimeSpan lifetime)
         return token.ExpiresAt > time.GetUtcNow() ? token : null;
     }
 
+    /// <summary>True when the token was issued, is not revoked, and has run out.</summary>
+    public bool IsExpired(string value) =>
+        _tokens.TryGetValue(value, out var token) && !token.Revoked && token.ExpiresAt <= time.GetUtcNow();
+
     /// <summary>Revokes every token of one app (null = all apps); returns how many.</summary>
     public int Revoke(string? appId)
     {

@@ -59,15 +59,16 @@ public sealed partial class EventPublisher : IAsyncDisposable
     internal void Start() => _loop = Task.Run(() => PumpAsync(_stop.Token));
 
     /// <summary>
-    /// Builds an event for every app that may see it (and a pending delivery per target of that app). Call only
-    /// under the org's write lock.
+    /// Builds an event for every app whose <paramref name="build"/> returns a writer (null = the app does not see
+    /// this change) and queues a delivery per target of that app. Call only under the org's write lock.
     /// </summary>
-    internal void Emit(string eventType, Func<EmulatedApp, bool> visibleTo, Action<Utf8JsonWriter, EmulatedApp> writeEvent)
+    internal void Emit(string eventType, Func<EmulatedApp, Action<Utf8JsonWriter>?> build)
     {
         if (Apps is null) return;
         foreach (var app in Apps.All)
         {
-            if (!visibleTo(app)) continue;
+            var writeEvent = build(app);
+            if (writeEvent is null) continue;
             var eventId = NewEventId();
             var json = Compose(eventId, eventType, app, writeEvent);
             _emitted.Enqueue(new EmittedEvent(eventId, eventType, app.AppId, json));
@@ -117,11 +118,11 @@ public sealed partial class EventPublisher : IAsyncDisposable
         }
     }
 
-    private string Compose(string eventId, string eventType, EmulatedApp app, Action<Utf8JsonWriter, EmulatedApp> writeEvent)
+    private string Compose(string eventId, string eventType, EmulatedApp app, Action<Utf8JsonWriter> writeEvent)
     {
         var target = Targets.FirstOrDefault(t => t.AppId == app.AppId);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, Corps.Emulator.Json.JsonWriting.Options))
         {
             w.WriteStartObject();
             w.WriteString("schema", "2.0");
@@ -134,7 +135,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
             w.WriteString("tenant_key", TenantKey);
             w.WriteEndObject();
             w.WritePropertyName("event");
-            writeEvent(w, app);
+            writeEvent(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
