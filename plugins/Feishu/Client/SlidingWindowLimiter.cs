@@ -49,7 +49,7 @@ internal sealed class SlidingWindowLimiter
         }
     }
 
-    private TimeSpan Reserve()
+    internal TimeSpan Reserve()
     {
         lock (_lock)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Corps.Abstractions;
 
 namespace Corps.Feishu.Events;
@@ -68,6 +69,10 @@ internal sealed class FeishuEventDecoder
             signed = true;
         }
 
+        // JsonDocument defers UTF-8 validation of string values to the first read; check it once, up front.
+        if (!Utf8.IsValid(body))
+            return Reject(400, "the body is not valid UTF-8");
+
         JsonDocument? inner = null;
         using var outer = JsonDocument.Parse(request.Body, JsonOptions);
         try
@@ -86,6 +91,8 @@ internal sealed class FeishuEventDecoder
                 var plain = _crypto.Decrypt(encryptValue.GetString()!, out var error, out var wrongKey);
                 if (plain is null)
                     return Reject(wrongKey && !signed ? 401 : 400, error!);
+                if (!Utf8.IsValid(plain))
+                    return Reject(signed ? 400 : 401, "the decrypted body is not valid UTF-8 (a wrong encrypt key?)");
                 try
                 {
                     inner = JsonDocument.Parse(plain, JsonOptions);
