@@ -36,7 +36,7 @@ internal sealed class ChangeLogWriter : IDisposable
 
     /// <summary>Writes one row for a store operation (roles, admins, signature, offline).</summary>
     public int Write(string objectKind, string externalId, string action, object? detail) =>
-        _insert.Execute(_corpId, _runId, _eventId, objectKind, externalId, action, detail is null ? null : JsonSerializer.Serialize(detail, StoreJson.Options));
+        _insert.Execute(_corpId, _runId, _eventId, objectKind, externalId, action, detail is null ? null : JsonSerializer.Serialize(detail, StoreJson.Options), _at);
 
     private static string? Detail(string? name, string? detail) =>
         name is null && detail is null ? null : JsonSerializer.Serialize(new ChangeDetail(name, detail), StoreJson.Options);

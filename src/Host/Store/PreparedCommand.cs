@@ -28,6 +28,8 @@ internal sealed class PreparedCommand : IDisposable
     /// <summary>Executes with the given values (null becomes SQL NULL) and returns the rows changed.</summary>
     public int Execute(params ReadOnlySpan<object?> values)
     {
+        if (values.Length != _parameters.Length)
+            throw new ArgumentException($"The statement takes {_parameters.Length} values, not {values.Length}.", nameof(values));
         for (var i = 0; i < values.Length; i++)
             _parameters[i].Value = values[i] ?? DBNull.Value;
         return _command.ExecuteNonQuery();

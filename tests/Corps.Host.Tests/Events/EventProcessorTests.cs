@@ -6,7 +6,7 @@ namespace Corps.Host.Tests.Events;
 
 public sealed class EventProcessorTests
 {
-    private static async Task<RunningServe> StartAsync(IEnumerable<FakeCorp> corps, SqliteEventInbox inbox, FakeEventApplier applier, int maxAttempts = 3) =>
+    private static async Task<RunningServe> StartAsync(IEnumerable<RecordingCorp> corps, SqliteEventInbox inbox, FakeEventApplier applier, int maxAttempts = 3) =>
         await RunningServe.StartAsync(RunningServe.Settings(corps, inbox, applier) with
         {
             RunSchedules = false,

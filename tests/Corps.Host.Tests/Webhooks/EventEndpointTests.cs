@@ -203,7 +203,7 @@ public sealed class EventEndpointTests
     {
         await using var store = await TestStore.CreateAsync();
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
-        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([new FakeCorp("Plain")], inbox, new FakeEventApplier()) with
+        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([new RecordingCorp("Plain")], inbox, new FakeEventApplier()) with
         {
             ProcessEvents = false,
             RunSchedules = false,
