@@ -131,7 +131,11 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
                 call.Scope = emulator.ScopeOf(app);
                 error = handler(call, w);
             }
-            if (error is null) w.WriteEndObject();
+            if (error is null)
+            {
+                w.WriteEndObject(); // data (handlers leave it open)
+                w.WriteEndObject(); // envelope
+            }
         }
         if (events is { Count: > 0 }) emulator.Events.Publish(events);
         if (error is not null)

@@ -117,7 +117,7 @@ internal static class ControlEndpoints
         group.MapGet("/org/export", (HttpContext http) =>
         {
             using var read = emulator.Org.EnterRead();
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(emulator.Org.Document, OrgJsonContext.Default.OrgDocument);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(emulator.Org.Document, OrgJson.Document);
             return Results.Bytes(bytes, ApiResponses.JsonContentType);
         });
     }

@@ -14,7 +14,7 @@ public static class OrgFile
         try
         {
             using var stream = File.OpenRead(path);
-            document = JsonSerializer.Deserialize(stream, OrgJsonContext.Default.OrgDocument);
+            document = JsonSerializer.Deserialize(stream, OrgJson.Document);
         }
         catch (JsonException ex)
         {
@@ -37,6 +37,6 @@ public static class OrgFile
         ArgumentNullException.ThrowIfNull(org);
         using var read = org.EnterRead();
         using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, org.Document, OrgJsonContext.Default.OrgDocument);
+        JsonSerializer.Serialize(stream, org.Document, OrgJson.Document);
     }
 }
