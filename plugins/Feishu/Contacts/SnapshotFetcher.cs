@@ -91,24 +91,19 @@ internal sealed class SnapshotFetcher
 
     private async Task<(List<string> Departments, List<string> Users, List<string> Groups)> ReadScopeAsync(CancellationToken cancellationToken)
     {
-        var scope = (Departments: new List<string>(), Users: new List<string>(), Groups: new List<string>());
-        await foreach (var page in _api.ScopesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            scope.Departments.AddRange(page.DepartmentIds ?? []);
-            scope.Users.AddRange(page.UserIds ?? []);
-            scope.Groups.AddRange(page.GroupIds ?? []);
-        }
-
-        return (scope.Departments.Distinct(StringComparer.Ordinal).ToList(), scope.Users.Distinct(StringComparer.Ordinal).ToList(),
-            scope.Groups.Distinct(StringComparer.Ordinal).ToList());
+        var pages = await PagedList.ReadAllAsync(() => _api.ScopesAsync(cancellationToken), page => new[] { page }).ConfigureAwait(false);
+        return (
+            pages.SelectMany(p => p.DepartmentIds ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            pages.SelectMany(p => p.UserIds ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            pages.SelectMany(p => p.GroupIds ?? []).Distinct(StringComparer.Ordinal).ToList());
     }
 
     private async Task ReadSubtreeAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var page in _api.ChildrenAsync(departmentId, recursive: true, PageSize, cancellationToken).ConfigureAwait(false))
-                AddAll(into, page.Items);
+            AddAll(into, await PagedList.ReadAllAsync(() => _api.ChildrenAsync(departmentId, recursive: true, PageSize, cancellationToken), p => p.Items)
+                .ConfigureAwait(false));
         }
         catch (UpstreamException ex) when (ex.Code == 43010)
         {
@@ -125,13 +120,11 @@ internal sealed class SnapshotFetcher
             var next = new ConcurrentBag<string>();
             await Parallel.ForEachAsync(level, Options(cancellationToken), async (id, ct) =>
             {
-                await foreach (var page in _api.ChildrenAsync(id, recursive: false, PageSize, ct).ConfigureAwait(false))
+                var children = await PagedList.ReadAllAsync(() => _api.ChildrenAsync(id, recursive: false, PageSize, ct), p => p.Items).ConfigureAwait(false);
+                foreach (var child in children)
                 {
-                    foreach (var child in page.Items ?? [])
-                    {
-                        if (Add(into, child))
-                            next.Add(child.OpenDepartmentId!);
-                    }
+                    if (Add(into, child))
+                        next.Add(child.OpenDepartmentId!);
                 }
             }).ConfigureAwait(false);
             level = [.. next];
@@ -143,11 +136,10 @@ internal sealed class SnapshotFetcher
     {
         try
         {
-            await foreach (var page in _api.UsersByDepartmentAsync(departmentId, PageSize, cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var user in page.Items ?? [])
-                    into.Add(user, departmentId);
-            }
+            var users = await PagedList.ReadAllAsync(() => _api.UsersByDepartmentAsync(departmentId, PageSize, cancellationToken), p => p.Items)
+                .ConfigureAwait(false);
+            foreach (var user in users)
+                into.Add(user, departmentId);
 
             return true;
         }
@@ -168,11 +160,13 @@ internal sealed class SnapshotFetcher
 
     private async Task<List<UpstreamGroup>> ReadGroupsAsync(CancellationToken cancellationToken)
     {
-        var listed = new List<WireGroup>();
+        List<WireGroup> listed;
         try
         {
-            await foreach (var page in _api.GroupsAsync(cancellationToken).ConfigureAwait(false))
-                listed.AddRange((page.GroupList ?? []).Where(g => !string.IsNullOrEmpty(g.Id)));
+            listed = (await PagedList.ReadAllAsync(() => _api.GroupsAsync(cancellationToken), p => p.GroupList).ConfigureAwait(false))
+                .Where(g => !string.IsNullOrEmpty(g.Id))
+                .DistinctBy(g => g.Id)
+                .ToList();
         }
         catch (UpstreamException ex) when (ex.Code == 99991672)
         {
@@ -184,13 +178,10 @@ internal sealed class SnapshotFetcher
         var groups = new ConcurrentBag<UpstreamGroup>();
         await Parallel.ForEachAsync(listed, Options(cancellationToken), async (group, ct) =>
         {
-            var memberIds = new List<string>();
-            await foreach (var page in _api.GroupMembersAsync(group.Id!, ct).ConfigureAwait(false))
-            {
-                memberIds.AddRange((page.MemberList ?? [])
-                    .Where(m => !string.IsNullOrEmpty(m.MemberId) && m.MemberType is null or "user")
-                    .Select(m => m.MemberId!));
-            }
+            var memberIds = (await PagedList.ReadAllAsync(() => _api.GroupMembersAsync(group.Id!, ct), p => p.MemberList).ConfigureAwait(false))
+                .Where(m => !string.IsNullOrEmpty(m.MemberId) && m.MemberType is null or "user")
+                .Select(m => m.MemberId!)
+                .ToList();
 
             groups.Add(new UpstreamGroup
             {
