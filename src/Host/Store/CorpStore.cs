@@ -202,7 +202,6 @@ internal sealed class CorpStore(SqliteConnectionFactory connections, CorpElement
 
     private static void Log(SqliteConnection connection, SqliteTransaction transaction, long corpId, string now, string kind, string externalId, string action, object? detail)
     {
-        using var changeLog = new ChangeLogWriter(connection, transaction, corpId, runId: null, eventId: null, StoreTime.Parse(now));
-        changeLog.Write(kind, externalId, action, detail);
+        new ChangeLogWriter(connection, transaction, corpId, runId: null, eventId: null, StoreTime.Parse(now)).Write(kind, externalId, action, detail);
     }
 }

@@ -128,8 +128,7 @@ internal static class EventApplier
         }
 
         var written = new PlanApplier(connection, transaction, corpId, local, now, corpEvent.OccurredAt).Apply(plan);
-        using (var changeLog = new ChangeLogWriter(connection, transaction, corpId, runId: null, corpEvent.EventId, now))
-            written += changeLog.Write(plan.Changes);
+        written += new ChangeLogWriter(connection, transaction, corpId, runId: null, corpEvent.EventId, now).Write(plan.Changes);
         return new EventApplyResult { Status = EventApplyStatus.Applied, Changes = plan.Changes, RowsWritten = written, Warnings = plan.Warnings };
     }
 

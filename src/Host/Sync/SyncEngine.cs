@@ -102,8 +102,7 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         var outcome = plan.IsEmpty ? SyncOutcome.Unchanged : SyncOutcome.Applied;
         var report = Report(corp, snapshot, options, started, 0, outcome, plan, guard, rows + plan.Changes.Count, options.IncludePlan);
         var runId = SyncRunRepository.Insert(connection, transaction, corpId, report);
-        using (var changeLog = new ChangeLogWriter(connection, transaction, corpId, runId, eventId: null, started))
-            changeLog.Write(plan.Changes);
+        new ChangeLogWriter(connection, transaction, corpId, runId, eventId: null, started).Write(plan.Changes);
         transaction.Commit();
         SyncLog.Finished(logger, corp.FullName, options.Trigger, outcome, plan.Changes.Count, report.RowsWritten, stopwatch.ElapsedMilliseconds);
         return report with { RunId = runId };
