@@ -7,14 +7,13 @@ namespace Corps.Host.Cli.Commands;
 /// <summary><c>corps members NAME</c>: the corp's local members, offlined ones included.</summary>
 public sealed class MembersCommand : ICliCommand
 {
-    private readonly Argument<string> _name = CorpArguments.Name();
-
     /// <inheritdoc/>
     public Command Create(CliGlobals globals)
     {
-        var command = new Command("members", "List a corp's local members (offlined ones included).") { _name };
+        var name = CorpArguments.Name();
+        var command = new Command("members", "List a corp's local members (offlined ones included).") { name };
         CliAction.Set(command, globals, (context, parseResult, cancellationToken) =>
-            CorpArguments.WithCorpAsync(context, parseResult.GetValue(_name)!, cancellationToken, async corp =>
+            CorpArguments.WithCorpAsync(context, parseResult.GetValue(name)!, cancellationToken, async corp =>
             {
                 var data = await corp.GetLocalCorpDataAsync(cancellationToken).ConfigureAwait(false);
                 if (context.Json)

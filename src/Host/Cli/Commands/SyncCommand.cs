@@ -9,40 +9,46 @@ namespace Corps.Host.Cli.Commands;
 /// <summary><c>corps sync [NAME…] [--dry-run] [--force]</c>: full sync of the named corps, or of every ready corp.</summary>
 public sealed class SyncCommand : ICliCommand
 {
-    private readonly Argument<string[]> _names = new("NAME")
-    {
-        Description = "Element names to sync; every ready corp when none is given.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
-
-    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Compute and print the plan; write nothing." };
-
-    private readonly Option<bool> _force = new("--force") { Description = "Apply a plan even if the deletion guard would hold it." };
-
     /// <inheritdoc/>
     public Command Create(CliGlobals globals)
     {
+        // Symbols are created per call: a command tree is built for every run, and runs may be concurrent (tests).
+        var names = new Argument<string[]>("NAME")
+        {
+            Description = "Element names to sync; every ready corp when none is given.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Compute and print the plan; write nothing." };
+        var force = new Option<bool>("--force") { Description = "Apply a plan even if the deletion guard would hold it." };
+
+        // An unknown option would otherwise be taken for an element name.
+        names.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(token => token.Value.StartsWith('-')))
+                result.AddError($"Unrecognized option '{token.Value}'.");
+        });
         var command = new Command("sync", "Fetch each corp's upstream snapshot, plan, check the deletion guard and apply.")
         {
-            _names,
-            _dryRun,
-            _force,
+            names,
+            dryRun,
+            force,
         };
-        CliAction.Set(command, globals, RunAsync);
+        CliAction.Set(command, globals, (context, parseResult, cancellationToken) =>
+        {
+            var options = new SyncOptions
+            {
+                DryRun = parseResult.GetValue(dryRun),
+                Force = parseResult.GetValue(force),
+                Trigger = "cli",
+                IncludePlan = parseResult.GetValue(dryRun),
+            };
+            return RunAsync(context, parseResult.GetValue(names) ?? [], options, cancellationToken);
+        });
         return command;
     }
 
-    private async Task<int> RunAsync(CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string[] names, SyncOptions options, CancellationToken cancellationToken)
     {
-        var names = parseResult.GetValue(_names) ?? [];
-        var options = new SyncOptions
-        {
-            DryRun = parseResult.GetValue(_dryRun),
-            Force = parseResult.GetValue(_force),
-            Trigger = "cli",
-            IncludePlan = parseResult.GetValue(_dryRun),
-        };
-
         await using var session = await context.OpenSessionAsync(openStore: true, cancellationToken).ConfigureAwait(false);
         if (session.Catalog.Discovery.Problems.Count > 0)
             throw new CorpException(CorpErrorKind.Configuration, session.Catalog.Discovery.Problems[0].ToString());

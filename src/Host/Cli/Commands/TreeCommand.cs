@@ -8,14 +8,13 @@ namespace Corps.Host.Cli.Commands;
 /// <summary><c>corps tree NAME</c>: the corp's local department tree with member counts.</summary>
 public sealed class TreeCommand : ICliCommand
 {
-    private readonly Argument<string> _name = CorpArguments.Name();
-
     /// <inheritdoc/>
     public Command Create(CliGlobals globals)
     {
-        var command = new Command("tree", "Show a corp's local department tree with member counts.") { _name };
+        var name = CorpArguments.Name();
+        var command = new Command("tree", "Show a corp's local department tree with member counts.") { name };
         CliAction.Set(command, globals, (context, parseResult, cancellationToken) =>
-            CorpArguments.WithCorpAsync(context, parseResult.GetValue(_name)!, cancellationToken, async corp =>
+            CorpArguments.WithCorpAsync(context, parseResult.GetValue(name)!, cancellationToken, async corp =>
             {
                 var data = await corp.GetLocalCorpDataAsync(cancellationToken).ConfigureAwait(false);
                 var root = await corp.GetRootDeptAsync(cancellationToken).ConfigureAwait(false);

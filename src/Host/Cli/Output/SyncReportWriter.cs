@@ -12,7 +12,7 @@ internal static class SyncReportWriter
         var seconds = (report.FinishedAt - report.StartedAt).TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture);
         var run = report.RunId > 0 ? $" (run {report.RunId})" : string.Empty;
         output.WriteLine($"{report.CorpFullName}: {Outcome(report.Outcome)}{run}: {RunSummary.Changes(counts)}, {report.RowsWritten} rows written, {seconds} s");
-        output.WriteLine($"  upstream: {report.UpstreamDepartments} departments, {report.UpstreamMembers} members, {report.ApiCalls} API calls");
+        output.WriteLine($"  upstream: {report.UpstreamDepartments} departments, {report.UpstreamMembers} members; API calls: {report.ApiCalls}");
         output.WriteLine($"  departments: {counts.DepartmentsCreated} created, {counts.DepartmentsUpdated} updated, {counts.DepartmentsMoved} moved, {counts.DepartmentsDeleted} deleted, {counts.DepartmentsRestored} restored");
         output.WriteLine($"  members: {counts.MembersCreated} created, {counts.MembersUpdated} updated, {counts.MembersOfflined} offlined, {counts.MembersRestored} restored");
         output.WriteLine($"  memberships: {counts.MembershipsAdded} added, {counts.MembershipsUpdated} updated, {counts.MembershipsRemoved} removed; group changes: {counts.GroupChanges}");
