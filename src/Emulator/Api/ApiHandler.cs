@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace Corps.Emulator.Api;
+
+/// <summary>
+/// Writes the <c>data</c> value of a successful answer, or returns the error instead (in which case anything
+/// already written is discarded). Handlers run under the org's read or write lock and must not block.
+/// </summary>
+internal delegate ApiError? ApiHandler(ApiCall call, Utf8JsonWriter data);

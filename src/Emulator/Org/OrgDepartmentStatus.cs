@@ -1,0 +1,8 @@
+namespace Corps.Emulator.Org;
+
+/// <summary>A department's status.</summary>
+public sealed class OrgDepartmentStatus
+{
+    /// <summary>True once deleted.</summary>
+    public bool IsDeleted { get; set; }
+}
