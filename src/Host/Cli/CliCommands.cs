@@ -16,5 +16,7 @@ public static class CliCommands
         new RoleCommand(),
         new OfflineCommand(),
         new SignatureCommand(),
+        new ServeCommand(),
+        new StatusCommand(),
     ];
 }
