@@ -241,7 +241,7 @@ internal static class OAuthEndpoints
         return user is not null && !user.Status.IsResigned && !user.Status.IsFrozen && emulator.ScopeOf(app).SeesUser(emulator.Org, user);
     }
 
-    private static Task OAuthErrorAsync(HttpContext http, ApiPipeline.Preamble preamble, int code, string error, string description)
+    private static Task OAuthErrorAsync(HttpContext http, ApiPreamble preamble, int code, string error, string description)
     {
         Interlocked.Increment(ref preamble.Counters.ErrorsField);
         http.Response.StatusCode = 400;
