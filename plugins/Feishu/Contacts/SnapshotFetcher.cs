@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using Corps.Abstractions;
+using Corps.Feishu.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Corps.Feishu.Contacts;
+
+/// <summary>
+/// Reads the complete organisation the app can see, in the reference's full-sync order: contact scope → departments
+/// (recursive per scoped department, level by level where a department is too big) → direct members of every
+/// department (concurrently, bounded) → individually scoped users → user groups and their members → tenant name.
+/// </summary>
+/// <remarks>Completeness is the contract: any failed or inconsistent read throws; no partial snapshot is returned. The
+/// only parts that may be absent are the app's optional permissions (user groups, the tenant's name), logged.</remarks>
+internal sealed class SnapshotFetcher
+{
+    private const int PageSize = 50;
+    private readonly ContactApi _api;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly string _corp;
+    private readonly string _fallbackRootName;
+    private readonly int _parallelism;
+
+    public SnapshotFetcher(ContactApi api, ILogger logger, TimeProvider time, string corp, string fallbackRootName)
+    {
+        _api = api;
+        _logger = logger;
+        _time = time;
+        _corp = corp;
+        _fallbackRootName = fallbackRootName;
+        _parallelism = api.Client.Options.MaxConcurrency;
+    }
+
+    public async Task<CorpSnapshot> FetchAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using var counting = _api.Client.CountCalls();
+        var scope = await ReadScopeAsync(cancellationToken).ConfigureAwait(false);
+        var departments = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
+        var members = new MemberAccumulator();
+
+        // The root's direct members double as the full-scope probe: 40004 means the app does not see the whole tenant.
+        var fullScope = await ReadMembersAsync(CorpSnapshot.RootExternalId, members, rootProbe: true, cancellationToken).ConfigureAwait(false);
+        _logger.Scope(_corp, fullScope ? "the whole tenant"
+            : $"{scope.Departments.Count} departments, {scope.Users.Count} users, {scope.Groups.Count} groups");
+        if (fullScope)
+        {
+            await ReadSubtreeAsync(CorpSnapshot.RootExternalId, departments, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var scoped = scope.Departments.Where(id => id != CorpSnapshot.RootExternalId).ToList();
+            foreach (var chunk in scoped.Chunk(ContactApi.BatchLimit))
+            {
+                foreach (var department in await _api.DepartmentsBatchAsync(chunk, cancellationToken).ConfigureAwait(false))
+                    Add(departments, department);
+            }
+
+            await Parallel.ForEachAsync(scoped, Options(cancellationToken),
+                async (id, ct) => await ReadSubtreeAsync(id, departments, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        await Parallel.ForEachAsync(departments.Keys.ToList(), Options(cancellationToken),
+            async (id, ct) => await ReadMembersAsync(id, members, rootProbe: false, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await ReadLoneUsersAsync(scope.Users.Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
+
+        var groups = await ReadGroupsAsync(cancellationToken).ConfigureAwait(false);
+        await ReadLoneUsersAsync(groups.SelectMany(g => g.MemberExternalIds).Distinct(StringComparer.Ordinal)
+            .Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
+        var tenant = await ReadTenantAsync(cancellationToken).ConfigureAwait(false);
+
+        var mapped = departments.Values.Select(WireMapper.ToDepartment).ToList();
+        var ids = mapped.Select(d => d.ExternalId).ToHashSet(StringComparer.Ordinal);
+        // A scoped department whose parent the app cannot see hangs under the root.
+        mapped = mapped.Select(d => d.ParentExternalId is { } p && !ids.Contains(p) ? d with { ParentExternalId = null } : d).ToList();
+        var memberList = members.Build(ids, tenant?.TenantKey);
+        var snapshot = new CorpSnapshot
+        {
+            RootName = string.IsNullOrWhiteSpace(tenant?.Name) ? _fallbackRootName : tenant.Name,
+            Departments = mapped,
+            Members = memberList,
+            Groups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList(),
+            FetchedAt = _time.GetUtcNow(),
+            ApiCalls = counting.Calls,
+        };
+        _logger.Fetched(_corp, mapped.Count, memberList.Count, snapshot.Groups.Count, snapshot.ApiCalls,
+            (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        return snapshot;
+    }
+
+    private async Task<(List<string> Departments, List<string> Users, List<string> Groups)> ReadScopeAsync(CancellationToken cancellationToken)
+    {
+        var pages = await PagedList.ReadAllAsync(() => _api.ScopesAsync(cancellationToken), page => new[] { page }).ConfigureAwait(false);
+        return (
+            pages.SelectMany(p => p.DepartmentIds ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            pages.SelectMany(p => p.UserIds ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            pages.SelectMany(p => p.GroupIds ?? []).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    private async Task ReadSubtreeAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, CancellationToken cancellationToken)
+    {
+        try
+        {
+            AddAll(into, await PagedList.ReadAllAsync(() => _api.ChildrenAsync(departmentId, recursive: true, PageSize, cancellationToken), p => p.Items)
+                .ConfigureAwait(false));
+        }
+        catch (UpstreamException ex) when (ex.Code == 43010)
+        {
+            _logger.LevelByLevel(_corp, departmentId);
+            await ReadLevelByLevelAsync(departmentId, into, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadLevelByLevelAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, CancellationToken cancellationToken)
+    {
+        var level = new List<string> { departmentId };
+        while (level.Count > 0)
+        {
+            var next = new ConcurrentBag<string>();
+            await Parallel.ForEachAsync(level, Options(cancellationToken), async (id, ct) =>
+            {
+                var children = await PagedList.ReadAllAsync(() => _api.ChildrenAsync(id, recursive: false, PageSize, ct), p => p.Items).ConfigureAwait(false);
+                foreach (var child in children)
+                {
+                    if (Add(into, child))
+                        next.Add(child.OpenDepartmentId!);
+                }
+            }).ConfigureAwait(false);
+            level = [.. next];
+        }
+    }
+
+    /// <returns>False only for the root probe refused with 40004 (the app does not see the whole tenant).</returns>
+    private async Task<bool> ReadMembersAsync(string departmentId, MemberAccumulator into, bool rootProbe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var users = await PagedList.ReadAllAsync(() => _api.UsersByDepartmentAsync(departmentId, PageSize, cancellationToken), p => p.Items)
+                .ConfigureAwait(false);
+            foreach (var user in users)
+                into.Add(user, departmentId);
+
+            return true;
+        }
+        catch (UpstreamException ex) when (rootProbe && ex.Code == 40004)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReadLoneUsersAsync(IReadOnlyList<string> openIds, MemberAccumulator into, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(openIds.Chunk(ContactApi.BatchLimit), Options(cancellationToken), async (chunk, ct) =>
+        {
+            foreach (var user in await _api.UsersBatchAsync(chunk, ct).ConfigureAwait(false))
+                into.Add(user, departmentId: null);
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<List<UpstreamGroup>> ReadGroupsAsync(CancellationToken cancellationToken)
+    {
+        List<WireGroup> listed;
+        try
+        {
+            listed = (await PagedList.ReadAllAsync(() => _api.GroupsAsync(cancellationToken), p => p.GroupList).ConfigureAwait(false))
+                .Where(g => !string.IsNullOrEmpty(g.Id))
+                .DistinctBy(g => g.Id)
+                .ToList();
+        }
+        catch (UpstreamException ex) when (ex.Code == 99991672)
+        {
+            // No group permission: the app has no view of groups at all, which is a setting, not a failed read.
+            _logger.GroupsSkipped(_corp, "the app lacks the user group permission (contact:group:readonly)");
+            return [];
+        }
+
+        var groups = new ConcurrentBag<UpstreamGroup>();
+        await Parallel.ForEachAsync(listed, Options(cancellationToken), async (group, ct) =>
+        {
+            var memberIds = (await PagedList.ReadAllAsync(() => _api.GroupMembersAsync(group.Id!, ct), p => p.MemberList).ConfigureAwait(false))
+                .Where(m => !string.IsNullOrEmpty(m.MemberId) && m.MemberType is null or "user")
+                .Select(m => m.MemberId!)
+                .ToList();
+
+            groups.Add(new UpstreamGroup
+            {
+                ExternalId = group.Id!,
+                Name = group.Name ?? group.Id!,
+                Description = string.IsNullOrEmpty(group.Description) ? null : group.Description,
+                MemberExternalIds = memberIds.Distinct(StringComparer.Ordinal).ToList(),
+            });
+        }).ConfigureAwait(false);
+        return groups.OrderBy(g => g.ExternalId, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<WireTenant?> ReadTenantAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _api.TenantAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (UpstreamException ex) when (ex.Code == 99991672)
+        {
+            _logger.TenantNameUnavailable(_corp, "the app lacks the tenant information permission");
+            return null;
+        }
+    }
+
+    private ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
+
+    private static void AddAll(ConcurrentDictionary<string, WireDepartment> into, IEnumerable<WireDepartment>? departments)
+    {
+        foreach (var department in departments ?? [])
+            Add(into, department);
+    }
+
+    private static bool Add(ConcurrentDictionary<string, WireDepartment> into, WireDepartment department)
+    {
+        if (string.IsNullOrEmpty(department.OpenDepartmentId) || department.Status?.IsDeleted == true)
+            return false;
+        // A department met twice (a scoped one inside another's subtree) keeps its latest copy; "new" drives level-by-level.
+        var isNew = into.TryAdd(department.OpenDepartmentId, department);
+        if (!isNew)
+            into[department.OpenDepartmentId] = department;
+        return isNew;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Corps.Feishu.Wire;
+
+/// <summary>A user's avatar URLs, by size.</summary>
+internal sealed class WireAvatar
+{
+    [JsonPropertyName("avatar_72")]
+    public string? Avatar72 { get; init; }
+
+    [JsonPropertyName("avatar_240")]
+    public string? Avatar240 { get; init; }
+
+    [JsonPropertyName("avatar_640")]
+    public string? Avatar640 { get; init; }
+
+    [JsonPropertyName("avatar_origin")]
+    public string? AvatarOrigin { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Corps.Feishu.Wire;
+
+/// <summary>One custom attribute value of a user.</summary>
+internal sealed class WireCustomAttr
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("value")]
+    public WireCustomAttrValue? Value { get; init; }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Corps.Feishu.Wire;
+
+/// <summary>One entry of a group's member list.</summary>
+internal sealed class WireGroupMember
+{
+    [JsonPropertyName("member_id")]
+    public string? MemberId { get; init; }
+
+    [JsonPropertyName("member_type")]
+    public string? MemberType { get; init; }
+
+    [JsonPropertyName("member_id_type")]
+    public string? MemberIdType { get; init; }
+}

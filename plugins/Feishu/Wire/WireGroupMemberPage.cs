@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Corps.Feishu.Wire;
+
+/// <summary>A page of <c>GET /contact/v3/group/:id/member/simplelist</c> (entries under <c>memberlist</c>).</summary>
+internal sealed class WireGroupMemberPage : IWirePage
+{
+    [JsonPropertyName("has_more")]
+    public bool HasMore { get; init; }
+
+    [JsonPropertyName("page_token")]
+    public string? PageToken { get; init; }
+
+    [JsonPropertyName("memberlist")]
+    public IReadOnlyList<WireGroupMember>? MemberList { get; init; }
+}

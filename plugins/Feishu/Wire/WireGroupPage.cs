@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Corps.Feishu.Wire;
+
+/// <summary>A page of <c>GET /contact/v3/group/simplelist</c> (entries under <c>grouplist</c>).</summary>
+internal sealed class WireGroupPage : IWirePage
+{
+    [JsonPropertyName("has_more")]
+    public bool HasMore { get; init; }
+
+    [JsonPropertyName("page_token")]
+    public string? PageToken { get; init; }
+
+    [JsonPropertyName("grouplist")]
+    public IReadOnlyList<WireGroup>? GroupList { get; init; }
+}
