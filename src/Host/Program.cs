@@ -1,1 +1,3 @@
-return 0;
+using Corps.Host.Cli;
+
+return await CorpsCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Corps.Emulator.Apps;
 using Corps.Emulator.Faults;
@@ -15,7 +14,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
     private static readonly JsonElement s_emptyBody = JsonDocument.Parse("{}").RootElement;
 
     /// <summary>The start shared with the token endpoints: log id header, counting and faults. Null = already answered.</summary>
-    public async Task<Preamble?> StartAsync(HttpContext http, string name)
+    public async Task<ApiPreamble?> StartAsync(HttpContext http, string name)
     {
         var logId = LogIds.Next(emulator.Time);
         http.Response.Headers["X-Tt-Logid"] = logId;
@@ -49,7 +48,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
             await ApiResponses.WriteErrorAsync(http, ApiErrors.RateLimited(emulator.Options.RateLimit.PerSecond is > 0 and var l ? l : 50, 1), null).ConfigureAwait(false);
             return null;
         }
-        return new Preamble(logId, call, counters);
+        return new ApiPreamble(logId, call, counters);
     }
 
     public async Task RunAsync(HttpContext http, ApiSpec spec, ApiHandler handler, bool write = false)
@@ -109,7 +108,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        using var buffer = new Json.PooledBufferWriter(32 * 1024);
         ApiError? error;
         List<Events.PendingEvent>? events = null;
         using (var w = new Utf8JsonWriter(buffer, Corps.Emulator.Json.JsonWriting.Options))
@@ -208,7 +207,4 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
         http.Response.ContentType = "text/plain";
         return http.Response.WriteAsync(status == 502 ? "Bad Gateway" : "Service Unavailable");
     }
-
-    /// <summary>The outcome of <see cref="StartAsync"/>.</summary>
-    public sealed record Preamble(string LogId, long CallNumber, Control.EndpointCounters Counters);
 }

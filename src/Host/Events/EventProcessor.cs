@@ -1,0 +1,190 @@
+using Corps.Abstractions;
+using Corps.Host.Scheduling;
+using Corps.Host.Serve;
+using Corps.Host.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Corps.Host.Events;
+
+/// <summary>
+/// Applies stored events: one loop per corp that receives events, each applying its inbox in arrival order, one event
+/// at a time; corps run in parallel. Pending rows left by a previous process are picked up at start.
+/// </summary>
+/// <remarks>
+/// <para>Member and department events go through <see cref="ICorpEventApplier"/> under the corp's
+/// <see cref="CorpWorkGate"/>; scope and refresh events run a full sync through <see cref="CorpSyncRunner"/>, the same
+/// path as Quartz, so events and syncs of one corp never interleave.</para>
+/// <para>A failing event is retried in place with doubling waits (later events of the corp wait behind it, so order
+/// holds), then parked after <see cref="EventProcessingOptions.MaxAttempts"/> and the queue moves on. Stopping the
+/// service abandons the event in hand; it stays pending and is applied on the next start.</para>
+/// </remarks>
+public sealed partial class EventProcessor : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    private readonly IServedCorps _corps;
+    private readonly IEventInbox _inbox;
+    private readonly ICorpEventApplier _applier;
+    private readonly CorpSyncRunner _runner;
+    private readonly CorpWorkGate _gate;
+    private readonly CorpActivityTracker _activity;
+    private readonly EventSignal _signal;
+    private readonly EventProcessingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EventProcessor> _logger;
+
+    /// <summary>Creates the processor.</summary>
+    public EventProcessor(IServedCorps corps, IEventInbox inbox, ICorpEventApplier applier, CorpSyncRunner runner, CorpWorkGate gate,
+        CorpActivityTracker activity, EventSignal signal, IOptions<EventProcessingOptions> options, TimeProvider time,
+        ILogger<EventProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _corps = corps;
+        _inbox = inbox;
+        _applier = applier;
+        _runner = runner;
+        _gate = gate;
+        _activity = activity;
+        _signal = signal;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_corps.All.Where(c => c is ICorpEventSource).Select(c => RunCorpAsync(c, stoppingToken)));
+
+    private async Task RunCorpAsync(ICorp corp, CancellationToken stoppingToken)
+    {
+        // Let the host finish starting before the first store read.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainAsync(corp, stoppingToken).ConfigureAwait(false);
+                await _signal.WaitAsync(corp.FullName, _options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must outlive a store hiccup (file locked, disk full): log, wait, read again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogLoopFailed(ex, corp.FullName);
+                await DelayAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DrainAsync(ICorp corp, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var batch = await _inbox.GetPendingAsync(corp.FullName, BatchSize, stoppingToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+                return;
+            foreach (var entry in batch)
+                await ProcessAsync(corp, entry, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(ICorp corp, InboxEntry entry, CancellationToken stoppingToken)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Corp"] = corp.FullName,
+            ["RunId"] = $"event-{entry.EventId}",
+        });
+        var failures = entry.Attempts;
+        while (true)
+        {
+            try
+            {
+                var result = await ApplyAsync(corp, entry, stoppingToken).ConfigureAwait(false);
+                await _inbox.MarkAppliedAsync(entry.Id, stoppingToken).ConfigureAwait(false);
+                LogEventApplied(corp.FullName, entry.EventId, entry.EventType, result);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of one event is recorded on its row; it must not stop the corp's queue.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures++;
+                var park = failures >= _options.MaxAttempts;
+                var error = Describe(ex);
+                await _inbox.RecordFailureAsync(entry.Id, error, park, stoppingToken).ConfigureAwait(false);
+                if (park)
+                {
+                    LogEventParked(ex, corp.FullName, entry.EventId, entry.EventType, failures);
+                    return;
+                }
+
+                var delay = _options.DelayAfter(failures);
+                LogEventRetrying(ex, corp.FullName, entry.EventId, failures, delay.TotalMilliseconds);
+                await DelayAsync(delay, stoppingToken).ConfigureAwait(false);
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    private async Task<string> ApplyAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var corpEvent = CorpEventJson.Deserialize(entry.Payload);
+        if (corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
+            return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
+
+        EventApplyResult result;
+        using (await _gate.EnterAsync(corp.FullName, cancellationToken).ConfigureAwait(false))
+            result = await _applier.ApplyAsync(corp.CorpData, corpEvent, cancellationToken).ConfigureAwait(false);
+
+        if (result.Status == EventApplyStatus.NeedsFullSync)
+            return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
+        return result.Warnings.Count == 0
+            ? $"{result.Status}, {result.Changes.Count} changes"
+            : $"{result.Status}, {result.Changes.Count} changes ({string.Join("; ", result.Warnings)})";
+    }
+
+    private async Task<string> FullSyncAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
+    {
+        // A full sync that started after this event was received already saw its effect: several scope changes in a
+        // row (or one just after a scheduled run) cost one sync, not one each.
+        if (_activity.Get(corp.FullName).LastCompleteSyncStartedAt is { } lastSync && lastSync > entry.ReceivedAt)
+            return "covered by the sync of " + lastSync.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var report = await _runner.SyncAsync(corp, "event", cancellationToken).ConfigureAwait(false);
+        return $"full sync {report.Outcome} (run {report.RunId})";
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        Task.Delay(delay, _time, cancellationToken).ContinueWith(static _ => { }, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private static string Describe(Exception exception) =>
+        exception is CorpException or System.Text.Json.JsonException
+            ? exception.Message
+            : $"{exception.GetType().Name}: {exception.Message}";
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Event {EventId} ({EventType}) of {Corp} applied: {Result}")]
+    private partial void LogEventApplied(string corp, string eventId, string eventType, string result);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning,
+        Message = "Event {EventId} of {Corp} failed (attempt {Attempt}); retrying in {DelayMs:F0} ms")]
+    private partial void LogEventRetrying(Exception exception, string corp, string eventId, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Error,
+        Message = "Event {EventId} ({EventType}) of {Corp} parked after {Attempts} failed attempts; see 'corps status'")]
+    private partial void LogEventParked(Exception exception, string corp, string eventId, string eventType, int attempts);
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Error, Message = "Event loop of {Corp} failed; retrying")]
+    private partial void LogLoopFailed(Exception exception, string corp);
+}

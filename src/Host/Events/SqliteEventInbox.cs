@@ -1,0 +1,147 @@
+using Corps.Abstractions;
+using Corps.Host.Store;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Corps.Host.Events;
+
+/// <summary>The event inbox on the store's SQLite file (table <c>event_inbox</c>, created by the store's migrations).</summary>
+public sealed class SqliteEventInbox : IEventInbox
+{
+    private const string CorpIdOf = "(SELECT id FROM corps WHERE full_name = @corp)";
+
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the inbox over the (migrated) store file at <paramref name="databasePath"/>.</summary>
+    public SqliteEventInbox(string databasePath, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        // The store's factory: pooled connections with its busy timeout, so a sync's long write transaction delays an
+        // acknowledgement instead of failing it.
+        _connections = new SqliteConnectionFactory(databasePath);
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> AddAsync(string corp, CorpEvent corpEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corpEvent);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var now = StoreTime.Format(_time.GetUtcNow());
+        // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
+        // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the
+        // write are one statement, so two concurrent deliveries of one event cannot both insert.
+        var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"""
+            INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now);
+            INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
+            VALUES ({CorpIdOf}, @eventId, @eventType, @now, @payload, 'pending', 0);
+            SELECT changes();
+            """,
+            new
+            {
+                corp,
+                now,
+                eventId = corpEvent.EventId,
+                eventType = corpEvent.EventType,
+                payload = CorpEventJson.Serialize(corpEvent),
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return inserted > 0;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<InboxEntry>> GetPendingAsync(string corp, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(corp, "pending", limit, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<InboxEntry>> GetParkedAsync(string corp, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(corp, "parked", limit, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task MarkAppliedAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE event_inbox SET status = 'applied', applied_at = @appliedAt, last_error = NULL WHERE id = @id",
+            new { id, appliedAt = StoreTime.Format(_time.GetUtcNow()) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task RecordFailureAsync(long id, string error, bool park, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE event_inbox SET attempts = attempts + 1, last_error = @error, status = @status WHERE id = @id",
+            new { id, error, status = park ? "parked" : "pending" },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<InboxCounts> GetCountsAsync(string corp, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+            $"SELECT status, COUNT(*) FROM event_inbox WHERE corp_id = {CorpIdOf} GROUP BY status",
+            new { corp },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var counts = rows.ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
+        return new InboxCounts(
+            counts.GetValueOrDefault("pending"),
+            counts.GetValueOrDefault("parked"),
+            counts.GetValueOrDefault("applied"));
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> RequeueParkedAsync(string corp, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp_id = {CorpIdOf} AND status = 'parked'",
+            new { corp },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<InboxEntry>> QueryAsync(string corp, string status, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
+            $"""
+            SELECT id AS Id, @corp AS Corp, event_id AS EventId, COALESCE(event_type, '') AS EventType, received_at AS ReceivedAt,
+                   payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError, applied_at AS AppliedAt
+            FROM event_inbox WHERE corp_id = {CorpIdOf} AND status = @status ORDER BY id LIMIT @limit
+            """,
+            new { corp, status, limit },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _connections.OpenAsync(cancellationToken);
+
+    private static InboxStatus ParseStatus(string value) => value switch
+    {
+        "applied" => InboxStatus.Applied,
+        "parked" => InboxStatus.Parked,
+        _ => InboxStatus.Pending,
+    };
+
+    private sealed record InboxRow(long Id, string Corp, string EventId, string EventType, string ReceivedAt, string Payload,
+        string Status, long Attempts, string? LastError, string? AppliedAt)
+    {
+        public InboxEntry ToEntry() => new()
+        {
+            Id = Id,
+            Corp = Corp,
+            EventId = EventId,
+            EventType = EventType,
+            ReceivedAt = StoreTime.Parse(ReceivedAt),
+            Payload = Payload,
+            Status = ParseStatus(Status),
+            Attempts = (int)Attempts,
+            LastError = LastError,
+            AppliedAt = StoreTime.ParseOrNull(AppliedAt),
+        };
+    }
+}

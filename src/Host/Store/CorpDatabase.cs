@@ -1,0 +1,175 @@
+using Corps.Abstractions;
+using Corps.Host.Store.Migrations;
+using Corps.Host.Sync;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Corps.Host.Store;
+
+/// <summary>
+/// The local user pool in one SQLite file: people, members, departments, roles, runs, change log, event inbox.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe; open one per file and process and share it. Writes are <c>BEGIN IMMEDIATE</c> transactions on
+/// pooled connections (WAL mode, so readers never wait for the writer). Syncs and event applies of one corp are
+/// serialized in this process and, through a lock row, across processes sharing the file.</para>
+/// <para>People and members: a person is a local account that signs in; a member is that person's membership of one
+/// corp. A new member links to an existing person (a member of another corp) when exactly one person matches its
+/// normalized email, else exactly one its normalized mobile; otherwise it gets a new person. Offlining a member changes
+/// only that member row.</para>
+/// </remarks>
+public sealed class CorpDatabase : IAsyncDisposable
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+    private readonly CorpSyncLocks _locks;
+    private readonly ILogger _eventLogger;
+
+    private CorpDatabase(SqliteConnectionFactory connections, TimeProvider time, ILoggerFactory loggerFactory, SyncLockOptions lockOptions)
+    {
+        _connections = connections;
+        _time = time;
+        _locks = new CorpSyncLocks(connections, time, lockOptions, loggerFactory.CreateLogger<CorpSyncLocks>());
+        _eventLogger = loggerFactory.CreateLogger<CorpDatabase>();
+        Sync = new SyncEngine(connections, _locks, time, loggerFactory.CreateLogger<SyncEngine>());
+    }
+
+    /// <summary>The store file.</summary>
+    public string Path => _connections.Path;
+
+    /// <summary>The sync engine writing to this store.</summary>
+    public ICorpSync Sync { get; }
+
+    /// <summary>Opens (creating the folder and file if missing) and migrates the store at <paramref name="path"/>.</summary>
+    /// <exception cref="CorpException">The file was written by a newer host, or cannot be opened.</exception>
+    public static Task<CorpDatabase> OpenAsync(string path, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        OpenAsync(path, time, loggerFactory, SyncLockOptions.Default, cancellationToken);
+
+    internal static async Task<CorpDatabase> OpenAsync(string path, TimeProvider time, ILoggerFactory loggerFactory, SyncLockOptions lockOptions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var logger = loggerFactory.CreateLogger<CorpDatabase>();
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            var connections = new SqliteConnectionFactory(fullPath);
+            await using (var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var (from, to) = await MigrationRunner.MigrateAsync(connection, fullPath, time, cancellationToken).ConfigureAwait(false);
+                if (from != to)
+                    StoreLog.Migrated(logger, fullPath, from, to);
+                else
+                    StoreLog.Opened(logger, fullPath, to);
+            }
+
+            return new CorpDatabase(connections, time, loggerFactory, lockOptions);
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new CorpException(CorpErrorKind.Configuration, $"Cannot open the store '{fullPath}': {exception.Message}",
+                "Check that the folder is writable and the file is a corps store (or point --store at another file).", exception);
+        }
+    }
+
+    /// <summary>The store as <paramref name="element"/>'s corp sees it (hand it to the corp in its <see cref="CorpContext"/>).</summary>
+    public ICorpStore ForCorp(CorpElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return new CorpStore(_connections, element, _time);
+    }
+
+    /// <summary>The corp's latest sync runs, newest first (held and failed ones included).</summary>
+    public async Task<IReadOnlyList<SyncReport>> GetRunsAsync(string corpFullName, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(corpFullName);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SyncRunRepository.ListAsync(connection, corpFullName, Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts per corp the pool knows, by full name.</summary>
+    public async Task<IReadOnlyList<CorpSummary>> GetCorpSummariesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition($"""
+            SELECT c.full_name AS FullName, c.title AS Title, c.type AS Type,
+                (SELECT COUNT(*) FROM members m WHERE m.corp_id = c.id AND m.status <> {(int)MemberStatus.Resigned}) AS ActiveMembers,
+                (SELECT COUNT(*) FROM members m WHERE m.corp_id = c.id AND m.status = {(int)MemberStatus.Resigned}) AS ResignedMembers,
+                (SELECT COUNT(*) FROM departments d WHERE d.corp_id = c.id AND d.is_deleted = 0 AND d.external_id <> '0') AS Departments,
+                r.finished_at AS LastRunAt, r.outcome AS LastRunOutcome
+            FROM corps c
+            LEFT JOIN sync_runs r ON r.id = (SELECT MAX(id) FROM sync_runs WHERE corp_id = c.id)
+            ORDER BY c.full_name
+            """, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new CorpSummary
+        {
+            FullName = r.FullName,
+            Title = r.Title,
+            Type = r.Type,
+            ActiveMembers = (int)r.ActiveMembers,
+            ResignedMembers = (int)r.ResignedMembers,
+            Departments = (int)r.Departments,
+            LastRunAt = StoreTime.ParseOrNull(r.LastRunAt),
+            LastRunOutcome = r.LastRunOutcome is { } outcome ? (SyncOutcome)outcome : null,
+        })];
+    }
+
+    /// <summary>Applies one decoded upstream event in one transaction (see <see cref="EventApplyStatus"/>).</summary>
+    /// <remarks>
+    /// Serialized with the corp's syncs. An event older than the last one applied to the same member or department
+    /// changes nothing (<see cref="EventApplyStatus.Stale"/>). <see cref="CorpEventKind.ScopeChanged"/> and
+    /// <see cref="CorpEventKind.RefreshRequested"/> are not applied here: the result asks for a full sync. Change log
+    /// rows carry the event id. Deduplication by event id is the event inbox's job, not this method's.
+    /// </remarks>
+    public async Task<EventApplyResult> ApplyEventAsync(CorpElement element, CorpEvent corpEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(corpEvent);
+        if (corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
+            return new EventApplyResult { Status = EventApplyStatus.NeedsFullSync };
+
+        await using var lease = await _locks.AcquireAsync(element.FullName, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var now = _time.GetUtcNow();
+        var corpId = CorpRows.Ensure(connection, transaction, element, now);
+        var result = EventApplier.Apply(connection, transaction, corpId, corpEvent, now);
+        transaction.Commit();
+        SyncLog.EventApplied(_eventLogger, corpEvent.EventId, corpEvent.EventType, element.FullName, result.Status, result.Changes.Count);
+        return result;
+    }
+
+    /// <summary>Opens a connection to the file (tests and benchmarks).</summary>
+    internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _connections.OpenAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved, deleted or reopened.
+        _connections.ClearPool();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed record SummaryRow
+    {
+        public string FullName { get; init; } = "";
+
+        public string? Title { get; init; }
+
+        public string? Type { get; init; }
+
+        public long ActiveMembers { get; init; }
+
+        public long ResignedMembers { get; init; }
+
+        public long Departments { get; init; }
+
+        public string? LastRunAt { get; init; }
+
+        public long? LastRunOutcome { get; init; }
+    }
+}

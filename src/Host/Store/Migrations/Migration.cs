@@ -1,0 +1,7 @@
+namespace Corps.Host.Store.Migrations;
+
+/// <summary>One step of the store's schema history.</summary>
+/// <param name="Version">The schema version the step produces; versions start at 1 and never skip.</param>
+/// <param name="Description">What the step does, recorded in <c>schema_version</c>.</param>
+/// <param name="Sql">The statements, run in one transaction with the version row.</param>
+internal sealed record Migration(int Version, string Description, string Sql);

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using Corps.Abstractions;
+using Corps.Host.Store;
+using Corps.Host.Sync.Local;
+using Corps.Host.Sync.Plan;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Corps.Host.Sync;
+
+/// <summary>The host's <see cref="ICorpSync"/>: validate → plan → guard → apply, in one transaction per run.</summary>
+internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLocks locks, TimeProvider time, ILogger<SyncEngine> logger) : ICorpSync
+{
+    /// <inheritdoc/>
+    public async Task<SyncReport> SyncAsync(ICorp corp, SyncOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corp);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
+        var started = time.GetUtcNow();
+        CorpSnapshot snapshot;
+        try
+        {
+            snapshot = await corp.GetThirdCorpDataAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new CorpException(CorpErrorKind.Unexpected, $"The corp type of {corp.FullName} returned no snapshot.");
+        }
+        catch (Exception exception) when (!options.DryRun)
+        {
+            await RecordFailureAsync(corp, options, started, null, exception).ConfigureAwait(false);
+            throw;
+        }
+
+        return await RunAsync(corp, snapshot, options, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SyncReport> ApplyAsync(ICorp corp, CorpSnapshot snapshot, SyncOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(corp);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(corp, snapshot, options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IAsyncDisposable?> LockAsync(ICorp corp, SyncOptions options, CancellationToken cancellationToken) =>
+        options.DryRun ? null : await locks.AcquireAsync(corp.FullName, cancellationToken).ConfigureAwait(false);
+
+    private async Task<SyncReport> RunAsync(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SnapshotValidator.Validate(corp.FullName, snapshot);
+            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return options.DryRun ? DryRun(connection, corp, snapshot, options, started) : Apply(connection, corp, snapshot, options, started, cancellationToken);
+        }
+        catch (Exception exception) when (!options.DryRun)
+        {
+            await RecordFailureAsync(corp, options, started, snapshot, exception).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private SyncReport DryRun(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started)
+    {
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var corpId = CorpRows.Find(connection, transaction, corp.FullName);
+        var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
+        var plan = SyncPlanner.Plan(local, snapshot);
+        var guard = Guard(corp, local, plan, options);
+        transaction.Rollback();
+        return Report(corp, snapshot, options, started, 0, SyncOutcome.DryRun, plan, guard, 0, includePlan: true);
+    }
+
+    private SyncReport Apply(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started,
+        CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
+        var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
+        var plan = SyncPlanner.Plan(local, snapshot);
+        foreach (var warning in plan.Warnings)
+            SyncLog.PlanWarning(logger, corp.FullName, warning);
+        var guard = Guard(corp, local, plan, options);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (guard.Held)
+        {
+            SyncLog.Held(logger, corp.FullName, guard.Reason);
+            var held = Report(corp, snapshot, options, started, 0, SyncOutcome.Held, plan, guard, 0, options.IncludePlan);
+            held = held with { RunId = SyncRunRepository.Insert(connection, transaction, corpId, held) };
+            transaction.Commit();
+            return held;
+        }
+
+        if (guard.Forced)
+            SyncLog.Forced(logger, corp.FullName, guard.Reason);
+        var rows = plan.IsEmpty ? 0 : new PlanApplier(connection, transaction, corpId, local, started, eventAt: null).Apply(plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcome = plan.IsEmpty ? SyncOutcome.Unchanged : SyncOutcome.Applied;
+        var report = Report(corp, snapshot, options, started, 0, outcome, plan, guard, rows + plan.Changes.Count, options.IncludePlan);
+        var runId = SyncRunRepository.Insert(connection, transaction, corpId, report);
+        new ChangeLogWriter(connection, transaction, corpId, runId, eventId: null, started).Write(plan.Changes);
+        transaction.Commit();
+        SyncLog.Finished(logger, corp.FullName, options.Trigger, outcome, plan.Changes.Count, report.RowsWritten, stopwatch.ElapsedMilliseconds);
+        return report with { RunId = runId };
+    }
+
+    private static GuardDecision Guard(ICorp corp, LocalState local, SyncPlan plan, SyncOptions options) =>
+        DeletionGuard.Evaluate(corp.CorpData.Name, plan.Counts, local.ActiveMemberCount(), local.ActiveDepartmentCount(), corp.CorpData.Guard, options.Force);
+
+    private SyncReport Report(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, long runId, SyncOutcome outcome,
+        SyncPlan plan, GuardDecision guard, int rows, bool includePlan) => new()
+        {
+            RunId = runId,
+            CorpFullName = corp.FullName,
+            Trigger = options.Trigger,
+            Outcome = outcome,
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+            Counts = plan.Counts,
+            UpstreamDepartments = snapshot.Departments.Count,
+            UpstreamMembers = snapshot.Members.Count,
+            ApiCalls = snapshot.ApiCalls,
+            RowsWritten = rows,
+            Guard = guard,
+            Plan = includePlan || options.IncludePlan ? plan.Changes : null,
+            Warnings = plan.Warnings,
+        };
+
+    /// <summary>Records a failed run in its own transaction (the run's own transaction was rolled back).</summary>
+    private async Task RecordFailureAsync(ICorp corp, SyncOptions options, DateTimeOffset started, CorpSnapshot? snapshot, Exception exception)
+    {
+        var error = Describe(exception);
+        SyncLog.Failed(logger, corp.FullName, options.Trigger, error);
+        try
+        {
+            await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
+            SyncRunRepository.Insert(connection, transaction, corpId, new SyncReport
+            {
+                RunId = 0,
+                CorpFullName = corp.FullName,
+                Trigger = options.Trigger,
+                Outcome = SyncOutcome.Failed,
+                StartedAt = started,
+                FinishedAt = time.GetUtcNow(),
+                UpstreamDepartments = snapshot?.Departments.Count ?? 0,
+                UpstreamMembers = snapshot?.Members.Count ?? 0,
+                ApiCalls = snapshot?.ApiCalls ?? 0,
+                Error = error,
+            });
+            transaction.Commit();
+        }
+        catch (Exception recordFailure) when (recordFailure is SqliteException or InvalidOperationException)
+        {
+            SyncLog.RecordFailed(logger, corp.FullName, recordFailure);
+        }
+    }
+
+    /// <summary>The error text kept in the run: a <see cref="CorpException"/>'s message is written for people; other
+    /// exceptions get their type so a bug report can find them. Stack traces stay in the log.</summary>
+    internal static string Describe(Exception exception) => exception switch
+    {
+        CorpException corpException => corpException.Message,
+        OperationCanceledException => "The run was cancelled.",
+        _ => $"{exception.GetType().FullName}: {exception.Message}",
+    };
+}

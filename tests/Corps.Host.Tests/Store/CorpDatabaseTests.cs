@@ -1,0 +1,71 @@
+using Corps.Abstractions;
+using Corps.Host.Store;
+using Corps.Host.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Corps.Host.Tests.Fakes.Snapshots;
+
+namespace Corps.Host.Tests.Store;
+
+public sealed class CorpDatabaseTests
+{
+    [Fact]
+    public async Task OpenAsync_MissingFolder_CreatesTheFileInWalModeAtTheLatestSchema()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        Assert.True(File.Exists(store.Path));
+        await using var connection = await store.ConnectAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal(1, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ExistingFile_KeepsDataAndDoesNotMigrateAgain()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+        Assert.Single(await reopened.GetRunsAsync("corps.Acme", 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OpenAsync_NewerSchema_IsRefusedWithAClearMessage()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ExecuteAsync("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', '2030-01-01')");
+
+        var error = await Assert.ThrowsAsync<CorpException>(() =>
+            CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
+
+        Assert.Equal(CorpErrorKind.Configuration, error.Kind);
+        Assert.Contains("schema version 99, newer than the 1 this corps host knows", error.Message);
+        Assert.Contains(store.Path, error.Message);
+    }
+
+    [Fact]
+    public async Task GetCorpSummariesAsync_AfterSyncs_CountsPerCorp()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var acme = store.Corp("Acme");
+        acme.Snapshot = Small();
+        await acme.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        var other = store.Corp("Other");
+        other.Snapshot = Of([Dept("X")], [Member("x1", "X")]);
+        await other.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        await acme.OfflineMemberAsync([(await acme.GetLocalCorpDataAsync(CancellationToken.None)).Members[0].Id], CancellationToken.None);
+
+        var summaries = await store.Database.GetCorpSummariesAsync(CancellationToken.None);
+
+        Assert.Equal(["corps.Acme", "corps.Other"], summaries.Select(s => s.FullName));
+        Assert.Equal((3, 1, 3, SyncOutcome.Applied), (summaries[0].ActiveMembers, summaries[0].ResignedMembers, summaries[0].Departments, summaries[0].LastRunOutcome!.Value));
+        Assert.Equal(1, summaries[1].ActiveMembers);
+        Assert.Equal("Acme Inc.", summaries[0].Title);
+    }
+}

@@ -1,0 +1,161 @@
+using Corps.Abstractions;
+using Corps.Host.Store;
+using Corps.Host.Tests.Fakes;
+using static Corps.Host.Tests.Fakes.Snapshots;
+
+namespace Corps.Host.Tests.Store;
+
+public sealed class EventApplyTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(TestStore Store, FakeCorp Corp)> SyncedAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        return (store, corp);
+    }
+
+    private static CorpEvent MemberEvent(string id, UpstreamMember member, int minutes) => new()
+    {
+        EventId = id,
+        EventType = "contact.user.updated_v3",
+        OccurredAt = T0.AddMinutes(minutes),
+        Kind = CorpEventKind.MemberUpserted,
+        ObjectExternalId = member.ExternalId,
+        Member = member,
+    };
+
+    private static Task<EventApplyResult> ApplyAsync(TestStore store, CorpEvent corpEvent) =>
+        store.Database.ApplyEventAsync(Fakes.Elements.Create(), corpEvent, CancellationToken.None);
+
+    private static async Task<LocalMember> MemberAsync(FakeCorp corp, string externalId) =>
+        (await corp.GetLocalCorpDataAsync(CancellationToken.None)).Members.Single(m => m.ExternalId == externalId);
+
+    [Fact]
+    public async Task ApplyEventAsync_NewMember_CreatesItWithItsMemberships()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+
+        var result = await ApplyAsync(store, MemberEvent("e1", Member("m9", "B", "nowhere") with { LeaderExternalId = "m1" }, 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("nowhere", StringComparison.Ordinal));
+        var m9 = await MemberAsync(corp, "m9");
+        Assert.Equal((await MemberAsync(corp, "m1")).Id, m9.LeaderMemberId);
+        Assert.Single(m9.Memberships);
+        Assert.Equal(result.Changes.Count, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id = 'e1'"));
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_OlderEventAfterNewer_IsStale()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+
+        var newer = await ApplyAsync(store, MemberEvent("e2", m1 with { JobTitle = "CTO" }, 10));
+        var older = await ApplyAsync(store, MemberEvent("e1", m1 with { JobTitle = "Intern" }, 5));
+        var same = await ApplyAsync(store, MemberEvent("e3", m1 with { JobTitle = "CTO" }, 20));
+        var betweenAfterSame = await ApplyAsync(store, MemberEvent("e4", m1 with { JobTitle = "Old" }, 15));
+
+        Assert.Equal(EventApplyStatus.Applied, newer.Status);
+        Assert.Equal(EventApplyStatus.Stale, older.Status);
+        Assert.Equal(EventApplyStatus.Unchanged, same.Status);
+        Assert.Equal(EventApplyStatus.Stale, betweenAfterSame.Status);
+        Assert.Equal("CTO", (await MemberAsync(corp, "m1")).JobTitle);
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_MemberDeleted_OfflinesInThisCorpOnly()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+
+        var result = await ApplyAsync(store, new CorpEvent
+        {
+            EventId = "d1", EventType = "contact.user.deleted_v3", OccurredAt = T0, Kind = CorpEventKind.MemberDeleted, ObjectExternalId = "m2",
+        });
+        var unknown = await ApplyAsync(store, new CorpEvent
+        {
+            EventId = "d2", EventType = "contact.user.deleted_v3", OccurredAt = T0, Kind = CorpEventKind.MemberDeleted, ObjectExternalId = "nobody",
+        });
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Equal(MemberStatus.Resigned, (await MemberAsync(corp, "m2")).Status);
+        Assert.Equal(EventApplyStatus.Ignored, unknown.Status);
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_DepartmentCreatedMovedAndDeleted_FollowsTheEvents()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        CorpEvent Dept(string id, CorpEventKind kind, UpstreamDepartment? department, int minutes) => new()
+        {
+            EventId = id, EventType = "contact.department.x_v3", OccurredAt = T0.AddMinutes(minutes), Kind = kind,
+            ObjectExternalId = department?.ExternalId ?? "A1", Department = department,
+        };
+
+        var created = await ApplyAsync(store, Dept("c", CorpEventKind.DepartmentUpserted, Snapshots.Dept("N", "B"), 1));
+        var moved = await ApplyAsync(store, Dept("m", CorpEventKind.DepartmentUpserted, Snapshots.Dept("A1", "N"), 2));
+        var cycle = await ApplyAsync(store, Dept("y", CorpEventKind.DepartmentUpserted, Snapshots.Dept("B", "A1"), 3));
+        var orphan = await ApplyAsync(store, Dept("o", CorpEventKind.DepartmentUpserted, Snapshots.Dept("Z", "unknown"), 4));
+        var deleted = await ApplyAsync(store, Dept("d", CorpEventKind.DepartmentDeleted, null, 5));
+        var staleMove = await ApplyAsync(store, Dept("s", CorpEventKind.DepartmentUpserted, Snapshots.Dept("A1", "A"), 4));
+
+        Assert.Equal(
+            [EventApplyStatus.Applied, EventApplyStatus.Applied, EventApplyStatus.NeedsFullSync, EventApplyStatus.NeedsFullSync, EventApplyStatus.Applied, EventApplyStatus.Stale],
+            new[] { created, moved, cycle, orphan, deleted, staleMove }.Select(r => r.Status));
+        var data = await corp.GetLocalCorpDataAsync(CancellationToken.None);
+        var a1 = data.Departments.Single(d => d.ExternalId == "A1");
+        Assert.True(a1.IsDeleted);
+        Assert.Equal(data.Departments.Single(d => d.ExternalId == "N").Id, a1.ParentId);
+        Assert.Empty(data.Members.Single(m => m.ExternalId == "m2").Memberships);
+        Assert.Contains(deleted.Changes, c => c is { Kind: ObjectKind.Membership, ExternalId: "m2@A1" });
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_ScopeChanged_AsksForAFullSync()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        var result = await ApplyAsync(store, new CorpEvent
+        {
+            EventId = "s", EventType = "contact.scope.updated_v3", OccurredAt = T0, Kind = CorpEventKind.ScopeChanged,
+        });
+
+        Assert.Equal(EventApplyStatus.NeedsFullSync, result.Status);
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM corps"));
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_NullFields_KeepStoredValues()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+
+        var result = await ApplyAsync(store, MemberEvent("e", new UpstreamMember { ExternalId = "m3", Name = "Renamed" }, 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        var m3 = await MemberAsync(corp, "m3");
+        Assert.Equal(("Renamed", "m3@example.com", 2), (m3.Name, m3.Email, m3.Memberships.Count));
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_IdentityMovedFromAnotherMember_FreesItFirst()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var newcomer = Member("m8", "A") with { Identities = new Dictionary<string, string> { ["open_id"] = "m8", ["user_id"] = "u_m1" } };
+
+        var result = await ApplyAsync(store, MemberEvent("e", newcomer, 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Equal("u_m1", (await MemberAsync(corp, "m8")).Identities["user_id"]);
+        Assert.False((await MemberAsync(corp, "m1")).Identities.ContainsKey("user_id"));
+    }
+}
