@@ -50,8 +50,16 @@ internal sealed class DemoUpstream : IAsyncDisposable
             RateLimit = options.RateLimits ? RateLimitOptions.Realistic : RateLimitOptions.Off,
         }, cancellationToken).ConfigureAwait(false);
         var upstream = new DemoUpstream(emulator, appId, secret, Path.Combine(Path.GetTempPath(), "corps-demo-" + Guid.NewGuid().ToString("N")));
-        upstream.WriteElement(options);
-        return upstream;
+        try
+        {
+            upstream.WriteElement(options);
+            return upstream;
+        }
+        catch
+        {
+            await upstream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The process environment with the demo app's secret added.</summary>
