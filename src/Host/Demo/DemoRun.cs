@@ -37,7 +37,7 @@ internal sealed class DemoRun(CliContext context, DemoOptions options)
                 if (!context.Json)
                     DemoWriter.WriteFullSync(context, full, pool, root.Name, top, minimum);
 
-                var second = await SyncAsync(corp, upstream, stats, "second sync, nothing changed upstream", cancellationToken).ConfigureAwait(false);
+                var second = await SyncAsync(corp, upstream, stats, "second sync, same organisation", cancellationToken).ConfigureAwait(false);
                 var idempotent = second.Report.Outcome == SyncOutcome.Unchanged && second.Report.RowsWritten == 0;
                 var document = new DemoDocument(options.StorePath, described, pool, full, second, minimum, root.Name, top,
                     idempotent ? ExitCodes.Ok : ExitCodes.Unexpected);

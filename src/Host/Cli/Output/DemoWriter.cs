@@ -19,13 +19,13 @@ internal static class DemoWriter
         summary.AddRow(Cells.Of("members", $"{Number(pool.ActiveMembers)} active, {Number(pool.InactiveMembers)} frozen or not activated"));
         summary.AddRow(Cells.Of("memberships", Number(pool.Memberships)));
         summary.AddRow(Cells.Of("user groups", Number(pool.Groups)));
-        summary.AddRow(Cells.Of("API calls", $"{Number(full.Calls.Total)} (the least that can read this organisation: {Number(minimum.Values.Sum())}; {Number(full.Calls.Throttled)} throttled)"));
+        summary.AddRow(Cells.Of("API calls", $"{Number(full.Calls.Total)} (minimum possible: {Number(minimum.Values.Sum())}; {Number(full.Calls.Throttled)} throttled)"));
         summary.AddRow(Cells.Of("wall time", Seconds(full.WallSeconds)));
         context.Console.Write(summary);
 
         var tree = new Tree(new Text(rootName));
         foreach (var department in top.Take(TopShown))
-            tree.AddNode(new Text($"{department.Name} ({Number(department.People)} people, {Number(department.SubDepartments)} sub-departments)"));
+            tree.AddNode(new Text($"{department.Name} ({Number(department.People)} people, {Plural(department.SubDepartments, "sub-department")})"));
         if (top.Count > TopShown)
             tree.AddNode(new Text($"… and {top.Count - TopShown} more"));
         context.Console.Write(tree);
@@ -46,6 +46,8 @@ internal static class DemoWriter
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string noun) => $"{Number(count)} {noun}{(count == 1 ? string.Empty : "s")}";
 
     private static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 }
