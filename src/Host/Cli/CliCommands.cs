@@ -18,5 +18,6 @@ public static class CliCommands
         new SignatureCommand(),
         new ServeCommand(),
         new StatusCommand(),
+        new RequeueCommand(),
     ];
 }
