@@ -5,33 +5,25 @@ using Microsoft.Data.Sqlite;
 namespace Corps.Host.Store;
 
 /// <summary>Appends change log rows, tagged with a run id or an event id. Details never hold secrets.</summary>
-/// <remarks>A sync can log hundreds of thousands of changes, so they go through <see cref="BulkRows"/>; SQLite builds the detail JSON.</remarks>
 internal sealed class ChangeLogWriter(SqliteConnection connection, SqliteTransaction transaction, long corpId, long? runId, string? eventId, DateTimeOffset at)
 {
-    private const string Insert = """
-        INSERT INTO change_log (corp_id, run_id, event_id, object_kind, external_id, action, detail, at)
-        SELECT $corp, $run, $event, r.value ->> 0, r.value ->> 1, r.value ->> 2,
-            CASE WHEN r.value ->> 3 IS NULL AND r.value ->> 4 IS NULL THEN NULL
-                 WHEN r.value ->> 4 IS NULL THEN json_object('name', r.value ->> 3)
-                 ELSE json_object('name', r.value ->> 3, 'detail', r.value ->> 4) END,
-            $at
-        FROM json_each($rows) AS r
-        """;
-
     /// <summary>Writes one row per planned change; returns the rows written.</summary>
     public int Write(IEnumerable<PlannedChange> changes)
     {
-        using var rows = new BulkRows(connection, transaction, Insert)
-            .With("$corp", corpId).With("$run", runId).With("$event", eventId).With("$at", StoreTime.Format(at));
+        // SQLite builds the detail JSON: no serializer call per row.
+        using var insert = new PreparedCommand(connection, transaction, """
+            INSERT INTO change_log (corp_id, run_id, event_id, object_kind, external_id, action, detail, at)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5,
+                CASE WHEN $p6 IS NULL AND $p7 IS NULL THEN NULL
+                     WHEN $p7 IS NULL THEN json_object('name', $p6)
+                     ELSE json_object('name', $p6, 'detail', $p7) END,
+                $p8)
+            """, 9);
+        var time = StoreTime.Format(at);
         var written = 0;
         foreach (var change in changes)
-        {
-            rows.Add(Name(change.Kind), change.ExternalId, Name(change.Action), change.Name, change.Detail);
-            if (rows.IsFull)
-                written += rows.Flush();
-        }
-
-        return written + rows.Flush();
+            written += insert.Execute(corpId, runId, eventId, Name(change.Kind), change.ExternalId, Name(change.Action), change.Name, change.Detail, time);
+        return written;
     }
 
     /// <summary>Writes one row for a store operation (roles, admins, signature, offline).</summary>

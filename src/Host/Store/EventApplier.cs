@@ -39,7 +39,8 @@ internal static class EventApplier
     private static EventApplyResult UpsertMember(SqliteConnection connection, SqliteTransaction transaction, long corpId, CorpEvent corpEvent,
         UpstreamMember member, DateTimeOffset now)
     {
-        var local = LocalStateLoader.LoadPartial(connection, transaction, corpId, [member.ExternalId], Leaders(member.LeaderExternalId));
+        var local = LocalStateLoader.LoadPartial(connection, transaction, corpId, [member.ExternalId], Leaders(member.LeaderExternalId),
+            identities: member.Identities);
         local.Members.TryGetValue(member.ExternalId, out var stored);
         if (IsStale(stored?.LastEventAt, corpEvent))
             return new EventApplyResult { Status = EventApplyStatus.Stale };

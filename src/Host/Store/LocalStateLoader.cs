@@ -37,7 +37,8 @@ internal static class LocalStateLoader
     /// plan may name as leaders (<paramref name="otherExternalIds"/>) or that stored rows point at.
     /// </summary>
     public static LocalState LoadPartial(SqliteConnection connection, SqliteTransaction transaction, long corpId,
-        IReadOnlyCollection<string> memberExternalIds, IReadOnlyCollection<string> otherExternalIds, long? departmentId = null)
+        IReadOnlyCollection<string> memberExternalIds, IReadOnlyCollection<string> otherExternalIds, long? departmentId = null,
+        IReadOnlyDictionary<string, string>? identities = null)
     {
         var state = LocalState.Empty();
         LoadDepartments(connection, transaction, corpId, state);
@@ -55,6 +56,18 @@ internal static class LocalStateLoader
             $"SELECT member_id, department_id, sort_order, is_primary FROM memberships WHERE member_id IN ({ids})", corpId, members);
         foreach (var member in members.Values)
             state.Add(member);
+
+        // Who holds the identity values the event sets: a value that moved from another member is freed before it is set.
+        foreach (var (kind, value) in identities ?? new Dictionary<string, string>())
+        {
+            if (IdentityKinds.Shared.Contains(kind))
+                continue;
+            using var owner = Command(connection, transaction, "SELECT member_id FROM identities WHERE corp_id = $corp AND kind = $kind AND value = $value", corpId);
+            owner.Parameters.AddWithValue("$kind", kind);
+            owner.Parameters.AddWithValue("$value", value);
+            if (owner.ExecuteScalar() is long ownerId)
+                state.IdentityOwners[(kind, value)] = ownerId;
+        }
 
         // Leaders the stored rows point at, and the ones the event names, resolved to external ids.
         var others = new List<SqliteParameter>();

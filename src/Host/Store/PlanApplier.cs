@@ -8,8 +8,8 @@ namespace Corps.Host.Store;
 /// <remarks>
 /// <para>Order matters: members are inserted before departments (department leaders name members), departments parents
 /// first (the parent foreign key), identities are freed before they are set (the unique index), memberships after both
-/// sides exist. Inserts of many rows go through <see cref="BulkRows"/>; updates, which are few, through
-/// <see cref="PreparedCommand"/>s. A department move only rewrites <c>parent_id</c>, so swaps and deep moves keep ids and memberships; no
+/// sides exist. Every statement is a <see cref="PreparedCommand"/>, prepared once per apply and
+/// reused for every row. A department move only rewrites <c>parent_id</c>, so swaps and deep moves keep ids and memberships; no
 /// constraint sees an intermediate cycle because the tree's shape is not constrained, only that parents exist.</para>
 /// <para>New rows get ids from <c>MAX(id) + 1</c>: the caller holds the write lock (<c>BEGIN IMMEDIATE</c>), and the
 /// applier needs the ids before the rows that point at them are written.</para>
@@ -85,18 +85,13 @@ internal sealed class PlanApplier
         var linker = PersonLinker.Load(_connection, _transaction, _corpId,
             creates.Count > 50 ? null : [.. creates.Select(w => (PersonKeys.Email(w.Email), PersonKeys.Mobile(w.Mobile)))]);
         var nextPerson = NextId("people");
-        using var people = new BulkRows(_connection, _transaction, """
-            INSERT INTO people (id, display_name, email_norm, mobile_norm, created_at)
-            SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, $now FROM json_each($rows) AS r
-            """).With("$now", _now);
-        using var members = new BulkRows(_connection, _transaction, """
+        using var insertPerson = new PreparedCommand(_connection, _transaction,
+            "INSERT INTO people (id, display_name, email_norm, mobile_norm, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
+        using var insertMember = new PreparedCommand(_connection, _transaction, """
             INSERT INTO members (id, corp_id, person_id, external_id, name, english_name, email, mobile, avatar_url, job_title,
                 employee_no, employee_type, status, leader_member_id, is_tenant_manager, attributes, last_event_at, created_at, updated_at)
-            SELECT r.value ->> 0, $corp, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6,
-                r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11, r.value ->> 12, r.value ->> 13,
-                r.value ->> 14, $eventAt, $now, $now
-            FROM json_each($rows) AS r
-            """).With("$corp", _corpId).With("$eventAt", _eventAt).With("$now", _now);
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p17)
+            """, 18);
         foreach (var write in creates)
         {
             var email = PersonKeys.Email(write.Email);
@@ -104,71 +99,46 @@ internal sealed class PlanApplier
             if (linker.Claim(email, mobile) is not { } personId)
             {
                 personId = nextPerson++;
-                people.Add(personId, write.Name, email, mobile);
+                _rows += insertPerson.Execute(personId, write.Name, email, mobile, _now);
             }
 
-            members.Add(_memberIds[write.ExternalId], personId, write.ExternalId, write.Name, write.EnglishName, write.Email, write.Mobile,
-                write.AvatarUrl, write.JobTitle, write.EmployeeNo, write.EmployeeType, (int)write.Status, MemberId(write.LeaderExternalId),
-                Flag(write.IsTenantManager), write.AttributesJson);
-            if (members.IsFull)
-                FlushMembers(people, members);
+            _rows += insertMember.Execute(_memberIds[write.ExternalId], _corpId, personId, write.ExternalId, write.Name, write.EnglishName,
+                write.Email, write.Mobile, write.AvatarUrl, write.JobTitle, write.EmployeeNo, write.EmployeeType, (int)write.Status,
+                MemberId(write.LeaderExternalId), Flag(write.IsTenantManager), write.AttributesJson, _eventAt, _now);
         }
-
-        FlushMembers(people, members);
-    }
-
-    // People before members: members.person_id is a foreign key.
-    private void FlushMembers(BulkRows people, BulkRows members)
-    {
-        _rows += people.Flush();
-        _rows += members.Flush();
     }
 
     private void ApplyDepartments(SyncPlan plan)
     {
         if (plan.DepartmentWrites.Count > 0)
         {
-            // Creates first, parents before children (parent_id is a foreign key, checked per statement); then updates and
-            // moves, whose new parents all exist by then.
             var nextDepartment = NextId("departments");
-            using (var insert = new BulkRows(_connection, _transaction, """
+            using var insert = new PreparedCommand(_connection, _transaction, """
                 INSERT INTO departments (id, corp_id, external_id, parent_id, name, sort_order, leader_member_id, is_deleted,
                     identities, attributes, last_event_at, created_at, updated_at)
-                SELECT r.value ->> 0, $corp, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, 0,
-                    r.value ->> 6, r.value ->> 7, $eventAt, $now, $now
-                FROM json_each($rows) AS r
-                """).With("$corp", _corpId).With("$eventAt", _eventAt).With("$now", _now))
-            {
-                var depth = -1;
-                foreach (var write in plan.DepartmentWrites.Where(w => w.LocalId is null).OrderBy(w => w.Depth))
-                {
-                    if (write.Depth != depth || insert.IsFull)
-                    {
-                        _rows += insert.Flush();
-                        depth = write.Depth;
-                    }
-
-                    var id = nextDepartment++;
-                    _departmentIds[write.ExternalId] = id;
-                    insert.Add(id, write.ExternalId, ParentId(write), write.Name, write.Order, MemberId(write.LeaderExternalId),
-                        write.IdentitiesJson, write.AttributesJson);
-                }
-
-                _rows += insert.Flush();
-            }
-
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, 0, $p7, $p8, $p9, $p10, $p10)
+                """, 11);
             using var update = new PreparedCommand(_connection, _transaction, """
                 UPDATE departments SET parent_id = $p1, name = $p2, sort_order = $p3, leader_member_id = $p4, is_deleted = 0,
                     identities = $p5, attributes = $p6, last_event_at = COALESCE($p7, last_event_at), updated_at = $p8
                 WHERE id = $p0
                 """, 9);
-            foreach (var write in plan.DepartmentWrites)
+
+            // Parents first: a new department's parent row must exist when it is inserted, and a moved department's new
+            // parent may be new too.
+            foreach (var write in plan.DepartmentWrites.OrderBy(w => w.Depth))
             {
                 if (write.LocalId is { } id)
                 {
                     _rows += update.Execute(id, ParentId(write), write.Name, write.Order, MemberId(write.LeaderExternalId), write.IdentitiesJson,
                         write.AttributesJson, _eventAt, _now);
+                    continue;
                 }
+
+                var newId = nextDepartment++;
+                _departmentIds[write.ExternalId] = newId;
+                _rows += insert.Execute(newId, _corpId, write.ExternalId, ParentId(write), write.Name, write.Order, MemberId(write.LeaderExternalId),
+                    write.IdentitiesJson, write.AttributesJson, _eventAt, _now);
             }
         }
 
@@ -186,20 +156,12 @@ internal sealed class PlanApplier
         foreach (var removal in plan.IdentityRemovals)
             _rows += remove.Execute(removal.MemberId, removal.Kind);
 
-        // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
-        using var set = new BulkRows(_connection, _transaction, """
-            INSERT INTO identities (member_id, corp_id, kind, value)
-            SELECT r.value ->> 0, $corp, r.value ->> 1, r.value ->> 2 FROM json_each($rows) AS r WHERE true
+        using var set = new PreparedCommand(_connection, _transaction, """
+            INSERT INTO identities (member_id, corp_id, kind, value) VALUES ($p0, $p1, $p2, $p3)
             ON CONFLICT (member_id, kind) DO UPDATE SET value = excluded.value
-            """).With("$corp", _corpId);
+            """, 4);
         foreach (var write in plan.IdentityWrites)
-        {
-            set.Add(_memberIds[write.MemberExternalId], write.Kind, write.Value);
-            if (set.IsFull)
-                _rows += set.Flush();
-        }
-
-        _rows += set.Flush();
+            _rows += set.Execute(_memberIds[write.MemberExternalId], _corpId, write.Kind, write.Value);
     }
 
     private void ApplyMemberships(SyncPlan plan)
@@ -208,19 +170,12 @@ internal sealed class PlanApplier
         foreach (var removal in plan.MembershipRemovals)
             _rows += remove.Execute(removal.MemberId, removal.DepartmentId);
 
-        using var set = new BulkRows(_connection, _transaction, """
-            INSERT INTO memberships (member_id, department_id, sort_order, is_primary)
-            SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3 FROM json_each($rows) AS r WHERE true
+        using var set = new PreparedCommand(_connection, _transaction, """
+            INSERT INTO memberships (member_id, department_id, sort_order, is_primary) VALUES ($p0, $p1, $p2, $p3)
             ON CONFLICT (member_id, department_id) DO UPDATE SET sort_order = excluded.sort_order, is_primary = excluded.is_primary
-            """);
+            """, 4);
         foreach (var write in plan.MembershipWrites)
-        {
-            set.Add(_memberIds[write.MemberExternalId], _departmentIds[write.DepartmentExternalId], write.Order, write.IsPrimary ? 1 : 0);
-            if (set.IsFull)
-                _rows += set.Flush();
-        }
-
-        _rows += set.Flush();
+            _rows += set.Execute(_memberIds[write.MemberExternalId], _departmentIds[write.DepartmentExternalId], write.Order, write.IsPrimary ? 1 : 0);
     }
 
     private void ApplyGroups(SyncPlan plan)

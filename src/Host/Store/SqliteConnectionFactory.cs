@@ -36,8 +36,9 @@ internal sealed class SqliteConnectionFactory
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
-            // WAL is a property of the file and sticks; synchronous=NORMAL is safe under WAL and much faster.
-            command.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+            // WAL is a property of the file and sticks; synchronous=NORMAL is safe under WAL and much faster. A 64 MiB page
+            // cache keeps a large sync's transaction from spilling dirty index pages to disk halfway (the default is 2 MiB).
+            command.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -26,11 +26,11 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         }
         catch (Exception exception) when (!options.DryRun)
         {
-            RecordFailure(corp, options, started, null, exception);
+            await RecordFailureAsync(corp, options, started, null, exception).ConfigureAwait(false);
             throw;
         }
 
-        return Run(corp, snapshot, options, started, cancellationToken);
+        return await RunAsync(corp, snapshot, options, started, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -40,30 +40,30 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
-        return Run(corp, snapshot, options, time.GetUtcNow(), cancellationToken);
+        return await RunAsync(corp, snapshot, options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IAsyncDisposable?> LockAsync(ICorp corp, SyncOptions options, CancellationToken cancellationToken) =>
         options.DryRun ? null : await locks.AcquireAsync(corp.FullName, cancellationToken).ConfigureAwait(false);
 
-    private SyncReport Run(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task<SyncReport> RunAsync(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
     {
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             SnapshotValidator.Validate(corp.FullName, snapshot);
-            return options.DryRun ? DryRun(corp, snapshot, options, started) : Apply(corp, snapshot, options, started, cancellationToken);
+            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return options.DryRun ? DryRun(connection, corp, snapshot, options, started) : Apply(connection, corp, snapshot, options, started, cancellationToken);
         }
         catch (Exception exception) when (!options.DryRun)
         {
-            RecordFailure(corp, options, started, snapshot, exception);
+            await RecordFailureAsync(corp, options, started, snapshot, exception).ConfigureAwait(false);
             throw;
         }
     }
 
-    private SyncReport DryRun(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started)
+    private SyncReport DryRun(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started)
     {
-        using var connection = connections.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         using var transaction = connection.BeginTransaction(deferred: true);
         var corpId = CorpRows.Find(connection, transaction, corp.FullName);
         var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
@@ -73,10 +73,10 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         return Report(corp, snapshot, options, started, 0, SyncOutcome.DryRun, plan, guard, 0, includePlan: true);
     }
 
-    private SyncReport Apply(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    private SyncReport Apply(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started,
+        CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var connection = connections.OpenAsync(cancellationToken).GetAwaiter().GetResult();
         using var transaction = connection.BeginTransaction(deferred: false);
         var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
         var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
@@ -131,13 +131,13 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         };
 
     /// <summary>Records a failed run in its own transaction (the run's own transaction was rolled back).</summary>
-    private void RecordFailure(ICorp corp, SyncOptions options, DateTimeOffset started, CorpSnapshot? snapshot, Exception exception)
+    private async Task RecordFailureAsync(ICorp corp, SyncOptions options, DateTimeOffset started, CorpSnapshot? snapshot, Exception exception)
     {
         var error = Describe(exception);
         SyncLog.Failed(logger, corp.FullName, options.Trigger, error);
         try
         {
-            using var connection = connections.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+            await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
             var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
             SyncRunRepository.Insert(connection, transaction, corpId, new SyncReport

@@ -29,7 +29,7 @@ public sealed class EventApplyTests
     };
 
     private static Task<EventApplyResult> ApplyAsync(TestStore store, CorpEvent corpEvent) =>
-        store.Database.ApplyEventAsync(Fakes.Elements.Create(), corpEvent, CancellationToken.None);
+        store.Database.ApplyEventAsync(TestElements.Create(), corpEvent, CancellationToken.None);
 
     private static async Task<LocalMember> MemberAsync(FakeCorp corp, string externalId) =>
         (await corp.GetLocalCorpDataAsync(CancellationToken.None)).Members.Single(m => m.ExternalId == externalId);
@@ -143,5 +143,19 @@ public sealed class EventApplyTests
         Assert.Equal(EventApplyStatus.Applied, result.Status);
         var m3 = await MemberAsync(corp, "m3");
         Assert.Equal(("Renamed", "m3@example.com", 2), (m3.Name, m3.Email, m3.Memberships.Count));
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_IdentityMovedFromAnotherMember_FreesItFirst()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var newcomer = Member("m8", "A") with { Identities = new Dictionary<string, string> { ["open_id"] = "m8", ["user_id"] = "u_m1" } };
+
+        var result = await ApplyAsync(store, MemberEvent("e", newcomer, 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Equal("u_m1", (await MemberAsync(corp, "m8")).Identities["user_id"]);
+        Assert.False((await MemberAsync(corp, "m1")).Identities.ContainsKey("user_id"));
     }
 }

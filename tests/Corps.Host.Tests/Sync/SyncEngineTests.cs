@@ -18,7 +18,7 @@ public sealed class SyncEngineTests
         Assert.Equal(SyncOutcome.Applied, report.Outcome);
         Assert.True(report.RunId > 0);
         Assert.Equal(4, report.Counts.MembersCreated);
-        Assert.Equal(4, report.Counts.DepartmentsCreated);
+        Assert.Equal(3, report.Counts.DepartmentsCreated);
         Assert.Equal(3, report.UpstreamDepartments);
         Assert.Equal(4, report.UpstreamMembers);
         Assert.Equal(3, report.ApiCalls);
@@ -30,7 +30,8 @@ public sealed class SyncEngineTests
         Assert.Equal(data.Members.Single(m => m.ExternalId == "m1").Id, m2.LeaderMemberId);
         Assert.Equal(data.Departments.Single(d => d.ExternalId == "A1").Id, Assert.Single(m2.Memberships).DepartmentId);
         Assert.Equal(["open_id", "tenant_key", "union_id", "user_id"], m2.Identities.Keys.Order());
-        Assert.Equal(report.Counts.Total, await store.ScalarAsync($"SELECT COUNT(*) FROM change_log WHERE run_id = {report.RunId}"));
+        // One change log row per change: the counted ones and the root's creation.
+        Assert.Equal(report.Counts.Total + 1, await store.ScalarAsync($"SELECT COUNT(*) FROM change_log WHERE run_id = {report.RunId}"));
         Assert.Equal(2, Assert.Single(data.Groups).MemberIds.Count);
     }
 
@@ -166,7 +167,7 @@ public sealed class SyncEngineTests
 
         Assert.Equal(SyncOutcome.DryRun, report.Outcome);
         Assert.Equal(0, report.RunId);
-        Assert.Equal(report.Counts.Total, report.Plan!.Count);
+        Assert.Equal(report.Counts.Total + 1, report.Plan!.Count); // + the root
         Assert.Equal(before, await store.DumpAsync());
     }
 
@@ -315,6 +316,22 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task SyncAsync_LockWithoutHeartbeat_IsTakenOver()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.ExecuteAsync($"""
+            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
+            VALUES ('corps.Acme', 'hung', {Environment.ProcessId}, 'elsewhere', '2020-01-01T00:00:00.0000000+00:00', '2020-01-01T00:00:00.0000000+00:00')
+            """);
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+
+        var report = await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Applied, report.Outcome);
+    }
+
+    [Fact]
     public async Task BulkRegisterAsync_Snapshot_AppliesWithoutFetching()
     {
         await using var store = await TestStore.CreateAsync();
@@ -324,6 +341,39 @@ public sealed class SyncEngineTests
 
         Assert.Equal(SyncOutcome.Applied, report.Outcome);
         Assert.Equal(0, corp.Fetches);
-        Assert.Equal(report.Counts.Total, report.Plan!.Count);
+        Assert.Equal(report.Counts.Total + 1, report.Plan!.Count); // + the root
+    }
+
+    [Fact]
+    public async Task InitCorpAsync_NewCorp_SyncsWithTheInitTrigger()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+
+        var report = await corp.InitCorpAsync(CancellationToken.None);
+
+        Assert.Equal(("init", SyncOutcome.Applied), (report.Trigger, report.Outcome));
+        Assert.Equal("init", (await corp.GetCorpInfoAsync(CancellationToken.None)).LastSync!.Trigger);
+    }
+
+    [Fact]
+    public async Task SyncAsync_Cancelled_RecordsAFailedRunAndWritesNothingElse()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        using var cancellation = new CancellationTokenSource();
+        corp.DuringFetch = () =>
+        {
+            cancellation.Cancel();
+            return Task.CompletedTask;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => corp.SyncCorpAsync(SyncOptions.Default, cancellation.Token));
+
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM departments"));
+        var run = (await store.Database.GetRunsAsync("corps.Acme", 1, CancellationToken.None))[0];
+        Assert.Equal((SyncOutcome.Failed, "The run was cancelled."), (run.Outcome, run.Error));
     }
 }

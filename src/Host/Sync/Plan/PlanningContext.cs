@@ -8,6 +8,7 @@ internal sealed class PlanningContext
 {
     private readonly ChangeTally _tally = new();
     private readonly Dictionary<long, string> _memberExternalIds = [];
+    private readonly HashSet<string> _otherMembers = new(StringComparer.Ordinal);
 
     public PlanningContext(LocalState local, CorpSnapshot snapshot, PlanScope scope)
     {
@@ -17,7 +18,11 @@ internal sealed class PlanningContext
         Warnings = new WarningList(Plan.Warnings);
         LocalDepartmentsById = local.Departments.Values.ToDictionary(d => d.Id);
         foreach (var (id, externalId) in local.OtherMemberExternalIds)
+        {
             _memberExternalIds[id] = externalId;
+            _otherMembers.Add(externalId);
+        }
+
         foreach (var member in local.Members.Values)
             _memberExternalIds[member.Id] = member.ExternalId;
 
@@ -48,10 +53,16 @@ internal sealed class PlanningContext
     /// <summary>Local ids of departments this plan deletes (their memberships go with them).</summary>
     public HashSet<long> DeletedDepartmentIds { get; } = [];
 
+    /// <summary>Adds a change to the plan and, unless it is the root department's, to the counts.</summary>
+    /// <remarks>
+    /// The root stands for the tenant itself: its creation and renames are planned, applied and logged, but the counts
+    /// (like <see cref="SyncReport.UpstreamDepartments"/>) are about the departments people see in the upstream tree.
+    /// </remarks>
     public void Add(PlannedChange change)
     {
         Plan.Changes.Add(change);
-        _tally.Add(change);
+        if (change.Kind != ObjectKind.Department || change.ExternalId != CorpSnapshot.RootExternalId)
+            _tally.Add(change);
     }
 
     public SyncPlan Complete()
@@ -71,7 +82,7 @@ internal sealed class PlanningContext
 
     /// <summary>Whether a member external id names someone the plan can resolve to a local id.</summary>
     public bool IsKnownMember(string externalId) =>
-        UpstreamMembers.ContainsKey(externalId) || Local.Members.ContainsKey(externalId) || Local.OtherMemberExternalIds.ContainsValue(externalId);
+        UpstreamMembers.ContainsKey(externalId) || Local.Members.ContainsKey(externalId) || _otherMembers.Contains(externalId);
 
     /// <summary>Whether a membership may name this department once the plan is applied.</summary>
     public bool IsKnownDepartment(string externalId)
