@@ -62,6 +62,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Changes an app's contact scope and emits <c>contact.scope.updated_v3</c> for it.</summary>
+    public void ChangeScope(string appId, ContactScopeOptions scope) => ScopeEvents.ChangeScope(_context, _context.Apps[appId], scope);
+
     /// <summary>Revokes every token of one app (all apps when null); returns how many were live.</summary>
     public int RevokeTokens(string? appId = null) => _context.Tokens.Revoke(appId);
 

@@ -206,4 +206,37 @@ public sealed class WriteAndEventTests
         var e = Assert.Single(server.Events.Emitted);
         Assert.Equal(full.AppId, e.AppId);
     }
+
+    [Fact]
+    public async Task ChangeScope_ToOneDepartment_ScopeUpdatedEventWithAddedAndRemoved()
+    {
+        await using var server = await Emulators.StartAsync();
+        var app = server.Apps.Default;
+        var tops = server.Org.Children("0");
+        server.ChangeScope(app.AppId, new ContactScopeOptions { DepartmentIds = [tops[0].DepartmentId] });
+        var e = Assert.Single(server.Events.Emitted);
+        Assert.Equal("contact.scope.updated_v3", e.EventType);
+        using var doc = JsonDocument.Parse(e.Json);
+        var ev = doc.RootElement.GetProperty("event");
+        Assert.Equal(tops.Count - 1, ev.GetProperty("removed").GetProperty("departments").GetArrayLength());
+        Assert.Equal(0, ev.GetProperty("added").GetProperty("departments").GetArrayLength());
+        Assert.False(app.Scope.IsAll);
+    }
+
+    [Fact]
+    public async Task Push_OutOfOrder_EveryEventArrives()
+    {
+        await using var receiver = await EventReceiver.StartAsync();
+        await using var server = await Emulators.StartAsync(new EmulatorOptions
+        {
+            Generate = Emulators.SmallOrg, EventTargets = [new EventTargetOptions { Url = receiver.Url, OutOfOrder = true }],
+        });
+        using var client = new FeishuHttp(server);
+        var token = await client.TenantTokenAsync();
+        for (var i = 0; i < 6; i++)
+            await client.SendAsync(HttpMethod.Post, "/open-apis/contact/v3/departments", token, new { name = "乱序" + i, parent_department_id = "0" });
+        var pushes = await receiver.WaitForAsync(6, TimeSpan.FromSeconds(10));
+        var received = pushes.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("header").GetProperty("event_id").GetString()!).ToHashSet();
+        Assert.Equal(server.Events.Emitted.Select(x => x.EventId).ToHashSet(), received);
+    }
 }

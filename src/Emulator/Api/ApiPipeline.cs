@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Corps.Emulator.Apps;
 using Corps.Emulator.Faults;
@@ -109,7 +108,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
             return;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        using var buffer = new Json.PooledBufferWriter(32 * 1024);
         ApiError? error;
         List<Events.PendingEvent>? events = null;
         using (var w = new Utf8JsonWriter(buffer, Corps.Emulator.Json.JsonWriting.Options))

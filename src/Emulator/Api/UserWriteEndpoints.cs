@@ -78,22 +78,23 @@ internal static class UserWriteEndpoints
         if (error is not null) return error;
         var before = user!.Clone();
         var body = call.Body;
+        // Validate everything before changing anything: a failed call leaves the org as it was.
+        List<string>? newDepartments = null;
         if (body.Strs("department_ids") is { } deptIds)
         {
             if (deptIds.Count == 0 || deptIds.Count > 50) return ApiErrors.FieldInvalid("department_ids", "", "1 to 50 department_ids are required");
-            error = ResolveDepartments(call, deptIds, out var openDepts);
+            error = ResolveDepartments(call, deptIds, out newDepartments);
             if (error is not null) return error;
-            call.Org.SetUserDepartments(user, openDepts);
-            user.Orders = [.. openDepts.Select((d, i) => before.Orders.FirstOrDefault(o => o.DepartmentId == d)
+        }
+        if (body.Str("mobile") is { } mobile && mobile != user.Mobile && call.Org.FindUserByMobile(mobile) is not null)
+            return ApiErrors.Param("mobile already exists");
+        if (body.Str("email") is { } email && !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase) && call.Org.FindUserByEmail(email) is not null)
+            return ApiErrors.Param("email already exists");
+        if (newDepartments is not null)
+        {
+            call.Org.SetUserDepartments(user, newDepartments);
+            user.Orders = [.. newDepartments.Select((d, i) => before.Orders.FirstOrDefault(o => o.DepartmentId == d)
                 ?? new OrgUserOrder { DepartmentId = d, DepartmentOrder = i, IsPrimaryDept = i == 0 })];
-        }
-        if (body.Str("mobile") is { } mobile && mobile != user.Mobile)
-        {
-            if (call.Org.FindUserByMobile(mobile) is not null) return ApiErrors.Param("mobile already exists");
-        }
-        if (body.Str("email") is { } email && !string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
-        {
-            if (call.Org.FindUserByEmail(email) is not null) return ApiErrors.Param("email already exists");
         }
         call.Org.UnindexUser(user);
         if (body.Str("name") is { } name) user.Name = name;

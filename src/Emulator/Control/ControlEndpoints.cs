@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Corps.Emulator.Api;
+using Corps.Emulator.Events;
 using Corps.Emulator.Options;
 using Corps.Emulator.Org;
 
@@ -38,7 +39,7 @@ internal static class ControlEndpoints
             var app = emulator.Apps.Find(appId);
             if (app is null) return NotFound("app", appId);
             var body = await ReadAsync(http).ConfigureAwait(false);
-            app.SetScope(new ContactScopeOptions
+            ScopeEvents.ChangeScope(emulator, app, new ContactScopeOptions
             {
                 IsAll = body.TryGetProperty("all", out var all) && all.ValueKind == JsonValueKind.True,
                 DepartmentIds = Strings(body, "department_ids"),

@@ -21,6 +21,9 @@ public sealed partial class EventPublisher : IAsyncDisposable
     private static readonly TimeSpan[] s_retrySchedule =
         [TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), TimeSpan.FromHours(6)];
 
+    /// <summary>How many emitted events and delivery attempts are kept for inspection (the oldest are dropped).</summary>
+    public const int KeepRecent = 10_000;
+
     private readonly List<PendingEvent> _pending = [];
     private readonly ConcurrentQueue<EmittedEvent> _emitted = new();
     private readonly ConcurrentQueue<EventDelivery> _deliveries = new();
@@ -72,6 +75,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
             var eventId = NewEventId();
             var json = Compose(eventId, eventType, app, writeEvent);
             _emitted.Enqueue(new EmittedEvent(eventId, eventType, app.AppId, json));
+            while (_emitted.Count > KeepRecent) _emitted.TryDequeue(out _);
             for (var i = 0; i < Targets.Count; i++)
                 if (Targets[i].AppId == app.AppId) _pending.Add(new PendingEvent(i, eventId, eventType, json));
         }
@@ -206,6 +210,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
             LogDeliveryFailed(_logger, e.EventId, target.Options.Url, "timed out");
         }
         _deliveries.Enqueue(new EventDelivery(e.EventId, e.EventType, target.Options.Url, attempt, status, _time.GetUtcNow()));
+        while (_deliveries.Count > KeepRecent) _deliveries.TryDequeue(out _);
         if (status == 200 || attempt >= s_retrySchedule.Length) return;
         var delay = s_retrySchedule[attempt] * _timeFactor;
         Task retry = null!;

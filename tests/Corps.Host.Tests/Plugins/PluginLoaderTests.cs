@@ -41,6 +41,12 @@ public sealed class PluginLoaderTests : IDisposable
         var type = plugin.CorpTypes["test.OwnContract"];
         Assert.Same(typeof(ICorp).Assembly, type.BaseType!.Assembly);
         Assert.True(typeof(CorpBase).IsAssignableFrom(type));
+        var corp = (ICorp)Activator.CreateInstance(type, Fakes.UnusedCorpStore.ContextFor(SampleElement("Own", "test.OwnContract")))!;
+        Assert.Equal("corps.Own", corp.FullName);
+        // The plugin's own copies of the contract and the logging abstractions were never loaded into its context.
+        Assert.DoesNotContain(plugin.LoadContext!.Assemblies, assembly =>
+            assembly.GetName().Name is "Corps.Abstractions" or "Microsoft.Extensions.Logging.Abstractions");
+        Assert.Equal(typeof(ICorp).Assembly.Location, corp.GetClient());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ListCommand : ICliCommand
         if (context.Json)
             context.WriteJson(document);
         else
-            Render(context.Console, document);
+            Render(context.Console, context.Output, document);
 
         var healthy = document.Problems.Count == 0
             && corps.All(corp => corp.Status == CorpEntryStatus.Ready)
@@ -52,9 +52,9 @@ public sealed class ListCommand : ICliCommand
         return [.. result.Errors.Select(ProblemDocument.Error), .. result.Warnings.Select(ProblemDocument.Warning)];
     }
 
-    private static void Render(IAnsiConsole console, ListDocument document)
+    private static void Render(IAnsiConsole console, TextWriter output, ListDocument document)
     {
-        console.WriteLine($"Elements: {document.ElementsDirectory}");
+        output.WriteLine($"Elements: {document.ElementsDirectory}");
         if (document.Corps.Count > 0)
         {
             var corps = Cells.Table("Name", "Title", "Type", "Status", "Plugin", "Last sync");
@@ -64,10 +64,10 @@ public sealed class ListCommand : ICliCommand
         }
         else if (document.Problems.Count == 0)
         {
-            console.WriteLine("No elements yet. Add elements/corps/<Name>/e.json and <Name>.json (see docs/cli.md).");
+            output.WriteLine("No elements yet. Add elements/corps/<Name>/e.json and <Name>.json (see docs/cli.md).");
         }
 
-        console.WriteLine($"Plugins: {document.PluginsDirectory}");
+        output.WriteLine($"Plugins: {document.PluginsDirectory}");
         if (document.Plugins.Count > 0)
         {
             var plugins = Cells.Table("Plugin", "Status", "Details");
@@ -77,19 +77,20 @@ public sealed class ListCommand : ICliCommand
         }
         else
         {
-            console.WriteLine("No plugins found. Copy plugin folders there, or point --plugins at them.");
+            output.WriteLine("No plugins found. Copy plugin folders there, or point --plugins at them.");
         }
 
+        // Plain lines go to the writer itself: Spectre would wrap them at the console width.
         foreach (var problem in document.Problems)
-            console.WriteLine($"error: {Line(problem)}");
+            output.WriteLine($"error: {Line(problem)}");
         foreach (var corp in document.Corps.Where(corp => corp.Status != CorpEntryStatus.Ready))
         {
             if (corp.Status != CorpEntryStatus.ElementInvalid)
-                console.WriteLine($"error: {corp.FullName}: {corp.Message}");
+                output.WriteLine($"error: {corp.FullName}: {corp.Message}");
         }
 
         foreach (var problem in document.Corps.SelectMany(corp => corp.Problems))
-            console.WriteLine($"{problem.Severity}: {Line(problem)}");
+            output.WriteLine($"{problem.Severity}: {Line(problem)}");
     }
 
     private static string Line(ProblemDocument problem) =>
