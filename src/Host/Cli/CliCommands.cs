@@ -10,6 +10,7 @@ public static class CliCommands
     [
         new ListCommand(),
         new SyncCommand(),
+        new CheckCommand(),
         new TreeCommand(),
         new MembersCommand(),
         new AdminCommand(),
@@ -19,5 +20,6 @@ public static class CliCommands
         new ServeCommand(),
         new StatusCommand(),
         new RequeueCommand(),
+        new DemoCommand(),
     ];
 }
