@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Corps.Emulator.Options;
 using Corps.Reliability.Tests.Support;
 using Xunit.Abstractions;

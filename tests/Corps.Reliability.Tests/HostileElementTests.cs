@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Corps.Host.Elements;
 using Corps.Reliability.Tests.Support;
 using Xunit.Abstractions;
