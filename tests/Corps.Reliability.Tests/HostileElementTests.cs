@@ -34,7 +34,8 @@ public sealed class HostileElementTests(ITestOutputHelper output)
             ["has space"] = ("""{ "title": "A", "type": "corps.FSInnerType" }""", null),
             ["名字"] = ("""{ "title": "A", "type": "corps.FSInnerType" }""", null),
             [new string('L', 80)] = ("""{ "title": "A", "type": "corps.FSInnerType" }""", null),
-            ["acme"] = ("""{ "title": "Case twin", "type": "corps.FSInnerType" }""", null),
+            ["Twin"] = ("""{ "title": "Case twin", "type": "corps.FSInnerType" }""", null),
+            ["twin"] = ("""{ "title": "Case twin", "type": "corps.FSInnerType" }""", null),
         };
         foreach (var (name, (definition, auth)) in bad)
         {

@@ -39,7 +39,12 @@ public sealed class SecretTests(ITestOutputHelper output)
                 surfaces["forged delivery reply"] = await (await serve.Client.SendAsync(request)).Content.ReadAsStringAsync();
             using (var request = SignedDelivery.Create(ServeHarness.EventsPath, forged))
                 surfaces["wrong-token delivery reply"] = await (await serve.Client.SendAsync(request)).Content.ReadAsStringAsync();
-            surfaces["GET /status"] = await serve.Client.GetStringAsync("/status");
+            using (var status = await serve.Client.GetAsync("/status"))
+            {
+                surfaces["GET /status"] = await status.Content.ReadAsStringAsync();
+                Assert.True(status.IsSuccessStatusCode, $"/status answered {(int)status.StatusCode}: {surfaces["GET /status"]}\n{serve.Logs.All}");
+            }
+
             surfaces["getCorpInfo"] = JsonSerializer.Serialize(await serve.Corp.GetCorpInfoAsync(CancellationToken.None));
             surfaces["getLocalCorpData"] = JsonSerializer.Serialize(await serve.Corp.GetLocalCorpDataAsync(CancellationToken.None));
             surfaces["getClient"] = serve.Corp.GetClient().ToString() ?? "";

@@ -24,7 +24,11 @@ public sealed class CorpCatalog
         Discovery = discovery;
         Plugins = plugins;
         Entries = entries;
-        _byName = entries.ToDictionary(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
+        // Element folders differing only by case are both refused by the loader, yet both are entries: keep the first
+        // for lookups rather than fail on the duplicate key.
+        _byName = new Dictionary<string, CorpEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+            _byName.TryAdd(entry.Name, entry);
     }
 
     /// <summary>What the elements directory held.</summary>

@@ -59,6 +59,14 @@ internal sealed class ElementFileReader
             return null;
         }
 
+        // JsonDocument checks UTF-8 only when a string is read, which would throw from deep inside the parsers; refuse
+        // the file here, with its name, instead.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            problems.Error(display, null, "is not valid UTF-8 text.", "Save the file as UTF-8 (element files are JSON).");
+            return null;
+        }
+
         JsonDocument document;
         try
         {

@@ -16,27 +16,34 @@ internal sealed record OrgState(
 {
     public static OrgState Empty { get; } = new([], [], [], []);
 
-    /// <summary>The organisation a full-scope app with every permission sees: departments not deleted, people in a
-    /// department (resigned people have none, and are only visible to a sync that knew them before).</summary>
-    public static OrgState FromEmulator(EmulatorServer emulator, ISet<string>? resignedKnown = null)
+    /// <summary>What a complete sync must leave: the organisation a full-scope app with every permission sees
+    /// (departments not deleted, people in a department), plus the people the store knew before (<paramref name="previous"/>)
+    /// who have left since: offlined in place, keeping their last-known name, memberships and identities.</summary>
+    public static OrgState FromEmulator(EmulatorServer emulator, OrgState? previous = null)
     {
         using var read = emulator.Org.EnterRead();
         var document = emulator.Org.Document;
         var departments = document.Departments.Where(d => !d.Status.IsDeleted)
             .Select(d => $"{d.OpenDepartmentId}|{d.ParentDepartmentId}|{d.Name}").ToList();
         var listed = document.Users.Where(u => u.DepartmentIds.Count > 0).ToList();
+        var listedIds = listed.Select(u => u.OpenId).ToHashSet(StringComparer.Ordinal);
         var members = listed.Select(u => $"{u.OpenId}|{u.Name}|{Status(u.Status)}").ToList();
-        // People the store knew and who left since: offlined (resigned), memberships removed, identities kept.
-        var gone = resignedKnown is null ? [] : document.Users.Where(u => u.DepartmentIds.Count == 0 && resignedKnown.Contains(u.OpenId)).ToList();
-        members.AddRange(gone.Select(u => $"{u.OpenId}|{u.Name}|Resigned"));
         var memberships = listed.SelectMany(u => u.DepartmentIds.Select(d => $"{u.OpenId}|{d}")).ToList();
-        var identities = listed.Concat(gone).SelectMany(u => new[]
+        var identities = listed.SelectMany(u => new[]
         {
             $"{u.OpenId}|open_id|{u.OpenId}",
             $"{u.OpenId}|union_id|{u.UnionId}",
             $"{u.OpenId}|user_id|{u.UserId}",
             $"{u.OpenId}|tenant_key|{document.Tenant.TenantKey}",
         }).ToList();
+        if (previous is not null)
+        {
+            static string Id(string row) => row[..row.IndexOf('|', StringComparison.Ordinal)];
+            members.AddRange(previous.Members.Where(m => !listedIds.Contains(Id(m))).Select(m => m[..m.LastIndexOf('|')] + "|Resigned"));
+            memberships.AddRange(previous.Memberships.Where(m => !listedIds.Contains(Id(m))));
+            identities.AddRange(previous.Identities.Where(i => !listedIds.Contains(Id(i))));
+        }
+
         return Sorted(departments, members, memberships, identities);
     }
 

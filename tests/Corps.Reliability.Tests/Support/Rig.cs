@@ -100,7 +100,8 @@ internal sealed class Rig : IAsyncDisposable
 
     public OrgState StoreState() => OrgState.FromStore(StorePath);
 
-    public OrgState EmulatorState(ISet<string>? resignedKnown = null) => OrgState.FromEmulator(Emulator, resignedKnown);
+    /// <summary>What a complete sync must leave, given what the store held before it.</summary>
+    public OrgState EmulatorState(OrgState? previous = null) => OrgState.FromEmulator(Emulator, previous);
 
     public StoreDump Dump() => StoreDump.Read(StorePath);
 
