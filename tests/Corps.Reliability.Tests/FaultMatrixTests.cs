@@ -78,6 +78,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     {
         var store = rig.StoreState();
         Assert.Empty(store.Duplicates());
-        Assert.Null(store.DifferenceFrom(rig.EmulatorState(previous)));
+        var difference = store.DifferenceFrom(rig.EmulatorState(previous));
+        Assert.True(difference is null, difference);
     }
 }

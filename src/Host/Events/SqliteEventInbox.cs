@@ -109,13 +109,13 @@ public sealed class SqliteEventInbox : IEventInbox
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             $"""
-            SELECT id AS Id, @corp AS Corp, event_id AS EventId, COALESCE(event_type, '') AS EventType, received_at AS ReceivedAt,
+            SELECT id AS Id, event_id AS EventId, event_type AS EventType, received_at AS ReceivedAt,
                    payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError, applied_at AS AppliedAt
             FROM event_inbox WHERE corp_id = {CorpIdOf} AND status = @status ORDER BY id LIMIT @limit
             """,
             new { corp, status, limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => r.ToEntry()).ToList();
+        return rows.Select(r => r.ToEntry(corp)).ToList();
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _connections.OpenAsync(cancellationToken);
@@ -127,15 +127,17 @@ public sealed class SqliteEventInbox : IEventInbox
         _ => InboxStatus.Pending,
     };
 
-    private sealed record InboxRow(long Id, string Corp, string EventId, string EventType, string ReceivedAt, string Payload,
+    // Only plain column references above: SQLite reports no type for an expression column (a parameter, COALESCE) when
+    // the result is empty, Dapper then looks for a constructor taking byte[] and throws — every idle poll failed.
+    private sealed record InboxRow(long Id, string EventId, string? EventType, string ReceivedAt, string Payload,
         string Status, long Attempts, string? LastError, string? AppliedAt)
     {
-        public InboxEntry ToEntry() => new()
+        public InboxEntry ToEntry(string corp) => new()
         {
             Id = Id,
-            Corp = Corp,
+            Corp = corp,
             EventId = EventId,
-            EventType = EventType,
+            EventType = EventType ?? string.Empty,
             ReceivedAt = StoreTime.Parse(ReceivedAt),
             Payload = Payload,
             Status = ParseStatus(Status),

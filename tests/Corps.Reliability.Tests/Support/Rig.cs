@@ -52,8 +52,8 @@ internal sealed class Rig : IAsyncDisposable
                     VerificationToken = Secrets.VerificationToken,
                 }]
                 : [],
-            // Re-deliveries after 15 ms, 300 ms, 3.6 s, 21.6 s instead of 15 s, 5 min, 1 h, 6 h.
-            TimeFactor = 0.001,
+            // By default re-deliveries after 15 ms, 300 ms, 3.6 s, 21.6 s instead of 15 s, 5 min, 1 h, 6 h.
+            TimeFactor = options.TimeFactor,
         });
         var rig = new Rig(options, emulator);
         rig.WriteElement("Acme", emulator.BaseUrl, Secrets.AppId, Secrets.AppSecret);

@@ -14,6 +14,9 @@ internal sealed record RigOptions
     /// <summary>Where the emulator pushes events (a port the service will listen on), or none.</summary>
     public int? EventsPort { get; init; }
 
+    /// <summary>Scales the emulator's event re-delivery schedule (15 s, 5 min, 1 h, 6 h).</summary>
+    public double TimeFactor { get; init; } = 0.001;
+
     /// <summary>Extra raw JSON members of the element's auth config (client tuning).</summary>
     public string ExtraAuth { get; init; } = "\"rateLimit\": \"off\"";
 
