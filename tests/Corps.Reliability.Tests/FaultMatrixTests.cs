@@ -74,11 +74,28 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.True(faulted > 0, $"{fault}: no fault was injected; the test proves nothing");
     }
 
+    private static string Explain(Rig rig, string? difference)
+    {
+        if (difference is null)
+            return "";
+        var ids = System.Text.RegularExpressions.Regex.Matches(difference, "ou_[0-9a-f]+").Select(m => m.Value).Distinct().Take(3);
+        using var read = rig.Emulator.Org.EnterRead();
+        return string.Join('\n', ids.Select(id =>
+        {
+            var user = rig.Emulator.Org.FindUserAny(id);
+            if (user is null)
+                return id + ": not in the emulator";
+            var listedIn = rig.Emulator.Org.Document.Departments.Select(d => d.OpenDepartmentId).Append("0")
+                .Where(d => rig.Emulator.Org.DirectMembers(d).Contains(user));
+            return $"{id}: departments [{string.Join(",", user.DepartmentIds)}], orders [{string.Join(",", user.Orders.Select(o => o.DepartmentId))}], listed in [{string.Join(",", listedIn)}], manager {user.IsTenantManager}, status resigned {user.Status.IsResigned}";
+        }));
+    }
+
     private static void AssertStoreEqualsUpstream(Rig rig, OrgState? previous)
     {
         var store = rig.StoreState();
         Assert.Empty(store.Duplicates());
         var difference = store.DifferenceFrom(rig.EmulatorState(previous));
-        Assert.True(difference is null, difference);
+        Assert.True(difference is null, difference + "\n" + Explain(rig, difference));
     }
 }

@@ -25,10 +25,13 @@ internal sealed record OrgState(
         var document = emulator.Org.Document;
         var departments = document.Departments.Where(d => !d.Status.IsDeleted)
             .Select(d => $"{d.OpenDepartmentId}|{d.ParentDepartmentId}|{d.Name}").ToList();
-        var listed = document.Users.Where(u => u.DepartmentIds.Count > 0).ToList();
+        // People who left but are still named in a user group come back through users/batch (resigned, no departments);
+        // the Feishu plugin hangs them under the root. Everyone else without a department is invisible to a full sync.
+        var grouped = emulator.Org.Groups.SelectMany(g => g.Members).Where(m => m.MemberType == "user").Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        var listed = document.Users.Where(u => u.DepartmentIds.Count > 0 || grouped.Contains(u.OpenId)).ToList();
         var listedIds = listed.Select(u => u.OpenId).ToHashSet(StringComparer.Ordinal);
         var members = listed.Select(u => $"{u.OpenId}|{u.Name}|{Status(u.Status)}").ToList();
-        var memberships = listed.SelectMany(u => u.DepartmentIds.Select(d => $"{u.OpenId}|{d}")).ToList();
+        var memberships = listed.SelectMany(u => u.DepartmentIds.Count > 0 ? u.DepartmentIds.Select(d => $"{u.OpenId}|{d}") : [$"{u.OpenId}|0"]).ToList();
         var identities = listed.SelectMany(u => new[]
         {
             $"{u.OpenId}|open_id|{u.OpenId}",
