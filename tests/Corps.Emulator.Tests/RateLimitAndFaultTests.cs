@@ -170,4 +170,15 @@ public sealed class RateLimitAndFaultTests
         await client.SendAsync(HttpMethod.Post, "/_emulator/stats/reset", null, null);
         Assert.Equal(0, server.Statistics.TotalCalls);
     }
+
+    [Fact]
+    public async Task Faults_Slow_AnsweredAndCountedAsFaulted()
+    {
+        await using var server = await Emulators.StartAsync(new EmulatorOptions { Generate = Emulators.SmallOrg });
+        using var client = new FeishuHttp(server);
+        var token = await client.TenantTokenAsync();
+        server.Faults = FaultOptions.Parse("seed=2,slow=100%:1ms");
+        for (var i = 0; i < 5; i++) Assert.Equal(0, (await client.GetAsync(Users, token)).Code);
+        Assert.Equal(5, server.Statistics.Endpoints["GET /open-apis/contact/v3/users/find_by_department"].Faulted);
+    }
 }

@@ -139,6 +139,8 @@ public sealed class WriteAndEventTests
         await client.SendAsync(HttpMethod.Patch, $"/open-apis/contact/v3/users/{person.OpenId}", token, new { job_title = "首席测试官" });
         var pushes = await receiver.WaitForAsync(3, TimeSpan.FromSeconds(10));
         Assert.Equal(3, pushes.Count);
+        // The emulator records an attempt once the receiver's answer is back, a moment after the receiver saw it.
+        for (var i = 0; i < 200 && server.Events.Deliveries.Count < 3; i++) await Task.Delay(10);
         var deliveries = server.Events.Deliveries.ToList();
         Assert.Equal([0, 1, 2], deliveries.Select(d => d.Attempt));
         Assert.Equal([500, 500, 200], deliveries.Select(d => d.Status));
@@ -152,7 +154,7 @@ public sealed class WriteAndEventTests
             Assert.Equal("contact.user.updated_v3", header.GetProperty("event_type").GetString());
             Assert.Equal("vt-1", header.GetProperty("token").GetString());
             Assert.Equal(app.AppId, header.GetProperty("app_id").GetString());
-            Assert.Equal(person.JobTitle is null ? "" : "首席测试官", plain.RootElement.GetProperty("event").GetProperty("object").GetProperty("job_title").GetString());
+            Assert.Equal("首席测试官", plain.RootElement.GetProperty("event").GetProperty("object").GetProperty("job_title").GetString());
         }
         Assert.Single(pushes.Select(p => JsonDocument.Parse(EventCipher.Decrypt(Key, JsonDocument.Parse(p.Body).RootElement.GetProperty("encrypt").GetString()!))
             .RootElement.GetProperty("header").GetProperty("event_id").GetString()).Distinct());

@@ -12,7 +12,7 @@ internal static class ErrorAdvice
     public const int RateLimited = 99991400;
 
     /// <summary>Codes the server uses for its own transient trouble.</summary>
-    public static bool IsTransient(int code) => code is 40003 or 1 or 55001;
+    public static bool IsTransient(int code) => code == 40003;
 
     public static string Fix(int code, IFeishuResponse response, FeishuClientOptions options)
     {

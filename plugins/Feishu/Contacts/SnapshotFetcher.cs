@@ -57,8 +57,21 @@ internal sealed class SnapshotFetcher
                     Add(departments, department);
             }
 
-            await Parallel.ForEachAsync(scoped, Options(cancellationToken),
-                async (id, ct) => await ReadSubtreeAsync(id, departments, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            // One by one, so a scoped department that lies inside another's subtree is not read twice (each subtree
+            // read is a handful of calls: 50 departments a page).
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in scoped)
+            {
+                if (covered.Contains(id))
+                    continue;
+                var subtree = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
+                await ReadSubtreeAsync(id, subtree, cancellationToken).ConfigureAwait(false);
+                foreach (var (childId, child) in subtree)
+                {
+                    covered.Add(childId);
+                    departments[childId] = child;
+                }
+            }
         }
 
         await Parallel.ForEachAsync(departments.Keys.ToList(), Options(cancellationToken),

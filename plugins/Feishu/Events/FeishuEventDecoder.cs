@@ -15,7 +15,8 @@ namespace Corps.Feishu.Events;
 /// <para>With an encrypt key configured, an event must carry a valid <c>X-Lark-Signature</c> whose
 /// <c>X-Lark-Request-Timestamp</c> is within <see cref="EventDecoderOptions.MaxClockSkew"/> of now (401 otherwise), so a
 /// captured delivery cannot be replayed later. URL verification is the one exception (the SDKs skip the signature
-/// there): it must still decrypt with the key and carry the verification token when one is configured.</para>
+/// there): it must still decrypt with the key and carry the verification token when one is configured. With neither an
+/// encrypt key nor a verification token configured, events are refused (401): nothing would authenticate them.</para>
 /// <para>A body that is a schema 2.0 event is treated as an event even if it also says <c>"type":"url_verification"</c>
 /// (the Go SDK's sample does): answering a challenge would drop a real event, while a real challenge never has a
 /// header.</para>
@@ -134,6 +135,12 @@ internal sealed class FeishuEventDecoder
 
         if (_crypto is not null && !signed)
             return Reject(401, "an event without X-Lark-Signature while an encrypt key is configured");
+        if (_crypto is null && _token is null)
+        {
+            // Nothing to authenticate the sender with: applying such events would let anyone rewrite the user pool.
+            return Reject(401, "events cannot be authenticated: configure encryptKey and/or verificationToken in the corp's auth config");
+        }
+
         var now = _options.Time.GetUtcNow();
         if (isV2)
         {

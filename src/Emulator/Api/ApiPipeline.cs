@@ -14,7 +14,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
     private static readonly JsonElement s_emptyBody = JsonDocument.Parse("{}").RootElement;
 
     /// <summary>The start shared with the token endpoints: log id header, counting and faults. Null = already answered.</summary>
-    public async Task<Preamble?> StartAsync(HttpContext http, string name)
+    public async Task<ApiPreamble?> StartAsync(HttpContext http, string name)
     {
         var logId = LogIds.Next(emulator.Time);
         http.Response.Headers["X-Tt-Logid"] = logId;
@@ -48,7 +48,7 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
             await ApiResponses.WriteErrorAsync(http, ApiErrors.RateLimited(emulator.Options.RateLimit.PerSecond is > 0 and var l ? l : 50, 1), null).ConfigureAwait(false);
             return null;
         }
-        return new Preamble(logId, call, counters);
+        return new ApiPreamble(logId, call, counters);
     }
 
     public async Task RunAsync(HttpContext http, ApiSpec spec, ApiHandler handler, bool write = false)
@@ -207,7 +207,4 @@ internal sealed class ApiPipeline(EmulatorContext emulator)
         http.Response.ContentType = "text/plain";
         return http.Response.WriteAsync(status == 502 ? "Bad Gateway" : "Service Unavailable");
     }
-
-    /// <summary>The outcome of <see cref="StartAsync"/>.</summary>
-    public sealed record Preamble(string LogId, long CallNumber, Control.EndpointCounters Counters);
 }

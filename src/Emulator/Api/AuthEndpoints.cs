@@ -82,7 +82,7 @@ internal static class AuthEndpoints
         await ApiResponses.WriteAsync(http, 200, buffer.WrittenMemory, malformed).ConfigureAwait(false);
     }
 
-    private static Task Fail(HttpContext http, ApiPipeline.Preamble preamble, ApiError error)
+    private static Task Fail(HttpContext http, ApiPreamble preamble, ApiError error)
     {
         Interlocked.Increment(ref preamble.Counters.ErrorsField);
         return ApiResponses.WriteErrorAsync(http, error, logId: null);

@@ -68,8 +68,11 @@ internal sealed class TokenStore(TimeProvider time, TimeSpan lifetime)
         return count;
     }
 
-    /// <summary>The remaining lifetime in whole seconds, as the <c>expire</c> field reports it.</summary>
-    public int SecondsLeft(IssuedToken token) => (int)Math.Max(0, (token.ExpiresAt - time.GetUtcNow()).TotalSeconds);
+    /// <summary>
+    /// The remaining lifetime in whole seconds, as the <c>expire</c> field reports it: rounded up, so a token issued
+    /// just now reports the full lifetime (7200) as Feishu's does.
+    /// </summary>
+    public int SecondsLeft(IssuedToken token) => (int)Math.Max(0, Math.Ceiling((token.ExpiresAt - time.GetUtcNow()).TotalSeconds));
 
     internal static string NewValue(string prefix)
     {

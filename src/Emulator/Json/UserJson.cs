@@ -70,15 +70,14 @@ internal static class UserJson
             w.WriteString(s_name, u.Name);
             w.WriteString(s_en_name, u.EnName ?? "");
             w.WriteString(s_nickname, u.Nickname ?? "");
-            if (u.Avatar is { } a)
-            {
-                w.WriteStartObject(s_avatar);
-                w.WriteString(s_avatar_72, a.Avatar72);
-                w.WriteString(s_avatar_240, a.Avatar240);
-                w.WriteString(s_avatar_640, a.Avatar640);
-                w.WriteString(s_avatar_origin, a.AvatarOrigin);
-                w.WriteEndObject();
-            }
+            // Generated people carry no avatar object (it would cost ~60 MB at 100k people); their links derive from the open_id.
+            var a = u.Avatar;
+            w.WriteStartObject(s_avatar);
+            w.WriteString(s_avatar_72, a?.Avatar72 ?? AvatarUrl(u.OpenId, "72"));
+            w.WriteString(s_avatar_240, a?.Avatar240 ?? AvatarUrl(u.OpenId, "240"));
+            w.WriteString(s_avatar_640, a?.Avatar640 ?? AvatarUrl(u.OpenId, "640"));
+            w.WriteString(s_avatar_origin, a?.AvatarOrigin ?? AvatarUrl(u.OpenId, "origin"));
+            w.WriteEndObject();
         }
         if (gate.UserEmail && u.Email is not null) w.WriteString(s_email, u.Email);
         if (gate.UserPhone && u.Mobile is not null) w.WriteString(s_mobile, u.Mobile);
@@ -141,4 +140,7 @@ internal static class UserJson
         }
         w.WriteEndObject();
     }
+
+    /// <summary>The avatar link of a person without an explicit avatar.</summary>
+    public static string AvatarUrl(string openId, string size) => "https://avatar.example.com/" + openId + "/" + size + ".png";
 }

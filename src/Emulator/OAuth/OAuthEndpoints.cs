@@ -216,10 +216,10 @@ internal static class OAuthEndpoints
             {
                 w.WriteString("name", u.Name);
                 w.WriteString("en_name", u.EnName ?? "");
-                w.WriteString("avatar_url", u.Avatar?.Avatar240 ?? "");
-                w.WriteString("avatar_thumb", u.Avatar?.Avatar72 ?? "");
-                w.WriteString("avatar_middle", u.Avatar?.Avatar240 ?? "");
-                w.WriteString("avatar_big", u.Avatar?.Avatar640 ?? "");
+                w.WriteString("avatar_url", u.Avatar?.Avatar240 ?? UserJson.AvatarUrl(u.OpenId, "240"));
+                w.WriteString("avatar_thumb", u.Avatar?.Avatar72 ?? UserJson.AvatarUrl(u.OpenId, "72"));
+                w.WriteString("avatar_middle", u.Avatar?.Avatar240 ?? UserJson.AvatarUrl(u.OpenId, "240"));
+                w.WriteString("avatar_big", u.Avatar?.Avatar640 ?? UserJson.AvatarUrl(u.OpenId, "640"));
                 w.WriteString("open_id", u.OpenId);
                 w.WriteString("union_id", u.UnionId);
                 if (gate.UserEmail && u.Email is not null) w.WriteString("email", u.Email);
@@ -241,7 +241,7 @@ internal static class OAuthEndpoints
         return user is not null && !user.Status.IsResigned && !user.Status.IsFrozen && emulator.ScopeOf(app).SeesUser(emulator.Org, user);
     }
 
-    private static Task OAuthErrorAsync(HttpContext http, ApiPipeline.Preamble preamble, int code, string error, string description)
+    private static Task OAuthErrorAsync(HttpContext http, ApiPreamble preamble, int code, string error, string description)
     {
         Interlocked.Increment(ref preamble.Counters.ErrorsField);
         http.Response.StatusCode = 400;

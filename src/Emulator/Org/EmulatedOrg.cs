@@ -74,10 +74,10 @@ public sealed class EmulatedOrg
     public int DepartmentCount => _deptsByOpenId.Count;
 
     /// <summary>Takes the read lock until disposed.</summary>
-    public ReadScope EnterRead() => new(_gate);
+    public OrgReadScope EnterRead() => new(_gate);
 
     /// <summary>Takes the write lock until disposed.</summary>
-    public WriteScope EnterWrite() => new(_gate);
+    public OrgWriteScope EnterWrite() => new(_gate);
 
     /// <summary>A person by any id of the given type, or null.</summary>
     public OrgUser? FindUser(string id, UserIdType type) => type switch
@@ -296,35 +296,5 @@ public sealed class EmulatedOrg
             id = d.ParentDepartmentId;
         }
         return false;
-    }
-
-    /// <summary>A held read lock.</summary>
-    public readonly struct ReadScope : IDisposable
-    {
-        private readonly ReaderWriterLockSlim _gate;
-
-        internal ReadScope(ReaderWriterLockSlim gate)
-        {
-            _gate = gate;
-            _gate.EnterReadLock();
-        }
-
-        /// <inheritdoc/>
-        public void Dispose() => _gate.ExitReadLock();
-    }
-
-    /// <summary>A held write lock.</summary>
-    public readonly struct WriteScope : IDisposable
-    {
-        private readonly ReaderWriterLockSlim _gate;
-
-        internal WriteScope(ReaderWriterLockSlim gate)
-        {
-            _gate = gate;
-            _gate.EnterWriteLock();
-        }
-
-        /// <inheritdoc/>
-        public void Dispose() => _gate.ExitWriteLock();
     }
 }

@@ -128,7 +128,6 @@ public static class OrgGenerator
                 Mobile = "+86" + (130 + random.Next(70)).ToString(CultureInfo.InvariantCulture) + i.ToString("D8", CultureInfo.InvariantCulture),
                 MobileVisible = random.NextDouble() < 0.9,
                 Gender = random.Next(3),
-                Avatar = Avatar(openId),
                 City = city,
                 Country = country,
                 WorkStation = "F" + random.Next(1, 30).ToString(CultureInfo.InvariantCulture) + "-" + random.Next(1, 300).ToString("D3", CultureInfo.InvariantCulture),
@@ -226,14 +225,6 @@ public static class OrgGenerator
             doc.Groups.Add(g);
         }
     }
-
-    private static OrgAvatar Avatar(string openId) => new()
-    {
-        Avatar72 = "https://avatar.example.com/" + openId + "/72.png",
-        Avatar240 = "https://avatar.example.com/" + openId + "/240.png",
-        Avatar640 = "https://avatar.example.com/" + openId + "/640.png",
-        AvatarOrigin = "https://avatar.example.com/" + openId + "/origin.png",
-    };
 
     private static string Hex(Random random, int bytes)
     {

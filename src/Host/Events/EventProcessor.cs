@@ -31,13 +31,14 @@ public sealed partial class EventProcessor : BackgroundService
     private readonly CorpWorkGate _gate;
     private readonly CorpActivityTracker _activity;
     private readonly EventSignal _signal;
+    private readonly AckTraffic _traffic;
     private readonly EventProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventProcessor> _logger;
 
     /// <summary>Creates the processor.</summary>
     public EventProcessor(IServedCorps corps, IEventInbox inbox, ICorpEventApplier applier, CorpSyncRunner runner, CorpWorkGate gate,
-        CorpActivityTracker activity, EventSignal signal, IOptions<EventProcessingOptions> options, TimeProvider time,
+        CorpActivityTracker activity, EventSignal signal, AckTraffic traffic, IOptions<EventProcessingOptions> options, TimeProvider time,
         ILogger<EventProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,6 +49,7 @@ public sealed partial class EventProcessor : BackgroundService
         _gate = gate;
         _activity = activity;
         _signal = signal;
+        _traffic = traffic;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -106,6 +108,7 @@ public sealed partial class EventProcessor : BackgroundService
         {
             try
             {
+                await _traffic.WaitForQuietAsync(_options.AckPriorityWait, _time, stoppingToken).ConfigureAwait(false);
                 var result = await ApplyAsync(corp, entry, stoppingToken).ConfigureAwait(false);
                 await _inbox.MarkAppliedAsync(entry.Id, stoppingToken).ConfigureAwait(false);
                 LogEventApplied(corp.FullName, entry.EventId, entry.EventType, result);

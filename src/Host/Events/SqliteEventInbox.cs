@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Corps.Abstractions;
 using Corps.Host.Store;
 using Dapper;
@@ -12,6 +13,11 @@ public sealed class SqliteEventInbox : IEventInbox
 
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, bool> _knownCorps = new(StringComparer.Ordinal);
+
+    // Acknowledgements queue here, in order, rather than in SQLite's busy handler, which sleeps up to 100 ms between
+    // tries: under a burst of deliveries that sleep, not the insert, is what makes an acknowledgement slow.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>Creates the inbox over the (migrated) store file at <paramref name="databasePath"/>.</summary>
     public SqliteEventInbox(string databasePath, TimeProvider time)
@@ -27,28 +33,36 @@ public sealed class SqliteEventInbox : IEventInbox
     public async Task<bool> AddAsync(string corp, CorpEvent corpEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpEvent);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var now = StoreTime.Format(_time.GetUtcNow());
-        // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
-        // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the
-        // write are one statement, so two concurrent deliveries of one event cannot both insert.
-        var inserted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"""
-            INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now);
-            INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
-            VALUES ({CorpIdOf}, @eventId, @eventType, @now, @payload, 'pending', 0);
-            SELECT changes();
-            """,
-            new
+        var payload = CorpEventJson.Serialize(corpEvent);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var now = StoreTime.Format(_time.GetUtcNow());
+            if (!_knownCorps.ContainsKey(corp))
             {
-                corp,
-                now,
-                eventId = corpEvent.EventId,
-                eventType = corpEvent.EventType,
-                payload = CorpEventJson.Serialize(corpEvent),
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return inserted > 0;
+                // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now)", new { corp, now },
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                _knownCorps[corp] = true;
+            }
+
+            // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the
+            // write are one statement, so two deliveries of one event (even from two processes) cannot both insert.
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
+                VALUES ({CorpIdOf}, @eventId, @eventType, @now, @payload, 'pending', 0)
+                """,
+                new { corp, now, eventId = corpEvent.EventId, eventType = corpEvent.EventType, payload },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return inserted > 0;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <inheritdoc/>
@@ -107,11 +121,14 @@ public sealed class SqliteEventInbox : IEventInbox
     private async Task<IReadOnlyList<InboxEntry>> QueryAsync(string corp, string status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Only declared columns: an expression column of an empty result has no type, and Dapper would then refuse to
+        // map it.
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
-            $"""
-            SELECT id AS Id, @corp AS Corp, event_id AS EventId, COALESCE(event_type, '') AS EventType, received_at AS ReceivedAt,
-                   payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError, applied_at AS AppliedAt
-            FROM event_inbox WHERE corp_id = {CorpIdOf} AND status = @status ORDER BY id LIMIT @limit
+            """
+            SELECT i.id AS Id, c.full_name AS Corp, i.event_id AS EventId, i.event_type AS EventType, i.received_at AS ReceivedAt,
+                   i.payload AS Payload, i.status AS Status, i.attempts AS Attempts, i.last_error AS LastError, i.applied_at AS AppliedAt
+            FROM event_inbox i JOIN corps c ON c.id = i.corp_id
+            WHERE c.full_name = @corp AND i.status = @status ORDER BY i.id LIMIT @limit
             """,
             new { corp, status, limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -127,15 +144,34 @@ public sealed class SqliteEventInbox : IEventInbox
         _ => InboxStatus.Pending,
     };
 
-    private sealed record InboxRow(long Id, string Corp, string EventId, string EventType, string ReceivedAt, string Payload,
-        string Status, long Attempts, string? LastError, string? AppliedAt)
+    private sealed class InboxRow
     {
+        public long Id { get; init; }
+
+        public string Corp { get; init; } = "";
+
+        public string EventId { get; init; } = "";
+
+        public string? EventType { get; init; }
+
+        public string ReceivedAt { get; init; } = "";
+
+        public string Payload { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public long Attempts { get; init; }
+
+        public string? LastError { get; init; }
+
+        public string? AppliedAt { get; init; }
+
         public InboxEntry ToEntry() => new()
         {
             Id = Id,
             Corp = Corp,
             EventId = EventId,
-            EventType = EventType,
+            EventType = EventType ?? string.Empty,
             ReceivedAt = StoreTime.Parse(ReceivedAt),
             Payload = Payload,
             Status = ParseStatus(Status),

@@ -155,12 +155,21 @@ internal sealed class CorpStore(SqliteConnectionFactory connections, CorpElement
     /// <inheritdoc/>
     public async Task<IReadOnlyList<LocalMember>> GetAdminsAsync(CancellationToken cancellationToken)
     {
-        var data = await GetLocalCorpDataAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var admins = connection.Query<long>("""
-            SELECT a.member_id FROM admins a JOIN corps c ON c.id = a.corp_id WHERE c.full_name = @FullName
-            """, new { element.FullName }).ToHashSet();
-        return [.. data.Members.Where(m => admins.Contains(m.Id))];
+        using var transaction = connection.BeginTransaction(deferred: true);
+        if (CorpRows.Find(connection, transaction, element.FullName) is not { } corpId)
+            return [];
+
+        // Only the admins' rows, not the whole corp: a large corp has few admins.
+        var admins = connection.Query<string>("""
+            SELECT m.external_id FROM admins a JOIN members m ON m.id = a.member_id WHERE a.corp_id = @corpId
+            """, new { corpId }, transaction).ToList();
+        var state = LocalStateLoader.LoadPartial(connection, transaction, corpId, admins, []);
+        var roles = connection.Query<(long MemberId, string RoleId)>("""
+            SELECT rm.member_id, rm.role_id FROM role_members rm JOIN admins a ON a.member_id = rm.member_id AND a.corp_id = rm.corp_id
+            WHERE a.corp_id = @corpId ORDER BY rm.role_id
+            """, new { corpId }, transaction).ToLookup(r => r.MemberId, r => r.RoleId);
+        return [.. state.Members.Values.OrderBy(m => m.Id).Select(m => LocalModelMapper.ToModel(m, [.. roles[m.Id]]))];
     }
 
     /// <inheritdoc/>

@@ -4,8 +4,8 @@
 // as the Node SDK does.
 //
 // Exchange: input line ({encryptKey, verificationToken, waitMs}) -> {"stage":"listening","url":…} -> the
-// test starts an emulator whose event subscription is that url and answers {"stage":"go", baseUrl, app,
-// departmentId, user, department} -> the SDK writes (create a user, rename it, create a department, delete the user)
+// test starts an emulator whose event subscription is that url (and may change the app's contact scope)
+// and answers {"stage":"go", baseUrl, app, departmentId, user, department, expectScopeEvent} -> the SDK writes (create a user, rename it, create a department, delete the user)
 // -> the result once every expected event arrived or the wait timed out.
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -44,6 +44,8 @@ run(async (input) => {
       create_time: data.create_time,
       object: data.object ?? null,
       old_object: data.old_object ?? null,
+      added: data.added ?? null,
+      removed: data.removed ?? null,
     });
     return 'ok';
   }])));
@@ -115,7 +117,8 @@ run(async (input) => {
   const expected = () => dispatched.some((e) => e.event_type === 'contact.user.created_v3' && e.object?.open_id === openId)
     && dispatched.some((e) => e.event_type === 'contact.user.updated_v3' && e.object?.open_id === openId)
     && dispatched.some((e) => e.event_type === 'contact.department.created_v3' && e.object?.open_department_id === departmentId)
-    && dispatched.some((e) => e.event_type === 'contact.user.deleted_v3' && e.object?.open_id === openId);
+    && dispatched.some((e) => e.event_type === 'contact.user.deleted_v3' && e.object?.open_id === openId)
+    && (!go.expectScopeEvent || dispatched.some((e) => e.event_type === 'contact.scope.updated_v3'));
   const deadline = Date.now() + input.waitMs;
   while (!expected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   // Deliveries that arrive with the last expected one (duplicates, stragglers) are part of the answer.

@@ -53,12 +53,15 @@ public sealed class EventRunFixture : IAsyncLifetime
         }, timeout.Token);
         UrlVerified = await server.Events.VerifyUrlAsync(0, timeout.Token);
         var department = server.Org.Children(EmulatedOrg.RootId)[0].OpenDepartmentId;
+        // Narrow the app from the whole org to the department the writes go to: a contact.scope.updated_v3 event.
+        server.ChangeScope(ConformanceApps.Full.AppId, new ContactScopeOptions { DepartmentIds = [department] });
         await scenario.SendAsync(ScenarioInput.For(server.BaseUrl, ConformanceApps.Full, new
         {
             stage = "go",
             departmentId = department,
             user = new { name = "Conformance Person", newName = "Conformance Renamed", mobile = "+8613900000001", email = "conformance.person@example.com" },
             department = new { name = "Conformance Department" },
+            expectScopeEvent = true,
         }), timeout.Token);
         Result = await scenario.ReadResultAsync(timeout.Token);
         Org = server.Org;

@@ -49,6 +49,19 @@ public sealed class EventTests(EventRunFixture run) : IClassFixture<EventRunFixt
     }
 
     [Fact]
+    public void ScopeChange_NarrowedScope_SdkDispatchesScopeUpdatedWithTheRemovedDepartments()
+    {
+        var scope = run.Result.GetProperty("dispatched").EnumerateArray().FirstOrDefault(e => e.String("event_type") == "contact.scope.updated_v3");
+        Assert.True(scope.ValueKind == JsonValueKind.Object, Describe(run.Result));
+
+        // The app went from the whole org to its first top-level department: the others left its scope.
+        var kept = run.Org.Children(EmulatedOrg.RootId)[0].OpenDepartmentId;
+        var expected = run.Org.Children(EmulatedOrg.RootId).Select(d => d.OpenDepartmentId).Where(id => id != kept).Order(StringComparer.Ordinal);
+        var removed = scope.GetProperty("removed").GetProperty("departments").EnumerateArray().Select(d => d.String("open_department_id")!);
+        Assert.Equal(expected, removed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void UrlVerification_EncryptedChallenge_TheSdkAdapterAnswersIt()
     {
         // adaptDefault with autoChallenge decrypts the challenge with the encrypt key and echoes it.

@@ -67,5 +67,3 @@ internal sealed class EventReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
-
-internal sealed record ReceivedPush(string Body, string Timestamp, string Nonce, string Signature);

@@ -225,6 +225,18 @@ public sealed class FeishuEventDecoderTests
         Assert.Equal(CorpEventKind.MemberDeleted, Assert.IsType<WebhookResult.Accepted>(result).Event.Kind);
     }
 
+    [Fact]
+    public void Decode_EventWithNothingConfigured_Rejected401ButChallengeAnswered()
+    {
+        var decoder = Decoder(encryptKey: null, token: null);
+
+        var rejected = Assert.IsType<WebhookResult.Rejected>(decoder.Decode(EventBuilder.Plain(EventBuilder.V2("contact.user.deleted_v3", """{"object":{"open_id":"ou_1"}}"""))));
+        var challenge = decoder.Decode(EventBuilder.Plain("""{"challenge":"c-2","token":"any","type":"url_verification"}"""));
+
+        Assert.Equal(401, rejected.StatusCode);
+        Assert.IsType<WebhookResult.Challenge>(challenge);
+    }
+
     public static TheoryData<string, byte[], int> Garbage => new()
     {
         { "empty", [], 400 },

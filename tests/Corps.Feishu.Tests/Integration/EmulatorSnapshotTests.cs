@@ -93,6 +93,29 @@ public sealed class EmulatorSnapshotTests
     }
 
     [Fact]
+    public async Task GetThirdCorpDataAsync_NestedScopedDepartments_SubtreeReadOnce()
+    {
+        var probe = await StartAsync(new OrgGenerationOptions { Users = 150, Departments = 30, Depth = 3, Seed = 5 });
+        var outer = EmulatedOrgExpectations.DepartmentWithChildren(probe);
+        var subtree = EmulatedOrgExpectations.SubtreeIds(probe, outer.OpenDepartmentId);
+        var inner = subtree.First(id => id != outer.OpenDepartmentId);
+        await probe.DisposeAsync();
+        await using var server = await StartAsync(new OrgGenerationOptions { Users = 150, Departments = 30, Depth = 3, Seed = 5 },
+            new AppOptions
+            {
+                AppId = AppId,
+                AppSecret = AppSecret,
+                Scope = new ContactScopeOptions { DepartmentIds = [outer.OpenDepartmentId, inner] },
+            });
+        using var corp = Corp(server);
+
+        var snapshot = await corp.GetThirdCorpDataAsync(CancellationToken.None);
+
+        AssertComplete(server, snapshot, subtree, EmulatedOrgExpectations.MembersOf(server, subtree, includeRoot: false));
+        Assert.Equal(1, server.Statistics.Calls("GET /open-apis/contact/v3/departments/:department_id/children"));
+    }
+
+    [Fact]
     public async Task GetThirdCorpDataAsync_OnlyBaseContactPermission_CompleteWithUnknownFields()
     {
         await using var server = await StartAsync(new OrgGenerationOptions { Users = 120, Departments = 12, Seed = 7 },

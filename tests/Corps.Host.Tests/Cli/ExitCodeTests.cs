@@ -73,4 +73,19 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.All(outputs, output => Assert.DoesNotContain(CliHarness.Secret, output.Output + output.Error, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Members_UnknownCorpWithJson_ErrorDocumentOnStdoutAndLineOnStderr()
+    {
+        _cli.AddGoodCorp("Acme", SnapshotFile.Company(1));
+
+        var result = await _cli.RunAsync("members", "Nope", "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        var error = result.Json.GetProperty("error");
+        Assert.Equal("configuration", error.GetProperty("kind").GetString());
+        Assert.Equal(2, error.GetProperty("exitCode").GetInt32());
+        Assert.StartsWith("error: There is no element named 'Nope'", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
 }

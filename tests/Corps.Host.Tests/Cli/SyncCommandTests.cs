@@ -33,7 +33,7 @@ public sealed class SyncCommandTests : IDisposable
         Assert.True(File.Exists(_cli.StorePath));
         var report = Report(result);
         Assert.Equal("applied", report.GetProperty("outcome").GetString());
-        Assert.Equal(4, Count(report, "departmentsCreated")); // the root (the tenant) and three departments
+        Assert.Equal(3, Count(report, "departmentsCreated")); // the root (the tenant) is not counted
         Assert.Equal(4, Count(report, "membersCreated"));
         Assert.Equal(4, (await MembersAsync("Acme")).GetArrayLength());
     }

@@ -24,6 +24,17 @@ public sealed class SqliteEventInboxTests
     }
 
     [Fact]
+    public async Task GetPendingAsync_EmptyInbox_ReturnsNothing()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
+
+        Assert.Empty(await inbox.GetPendingAsync(Corp, 10, CancellationToken.None));
+        Assert.Empty(await inbox.GetParkedAsync(Corp, 10, CancellationToken.None));
+        Assert.Equal(new InboxCounts(0, 0, 0), await inbox.GetCountsAsync(Corp, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AddAsync_SameEventIdOtherCorp_StoresBoth()
     {
         await using var store = await TestStore.CreateAsync();

@@ -36,7 +36,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public FakeCorp Corp(string name = "Acme", DeletionGuardOptions? guard = null, CorpDatabase? database = null)
     {
-        var element = Elements.Create(name, guard);
+        var element = TestElements.Create(name, guard);
         var db = database ?? Database;
         return new FakeCorp(new CorpContext
         {

@@ -50,6 +50,29 @@ public sealed class CorpDatabaseTests
     }
 
     [Fact]
+    public async Task OpenAsync_NotADatabase_SaysWhichFileAndWhatToDo()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "corps-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "corps.db");
+        await File.WriteAllTextAsync(path, new string('x', 4096));
+        try
+        {
+            var error = await Assert.ThrowsAsync<CorpException>(() =>
+                CorpDatabase.OpenAsync(path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
+
+            Assert.Equal(CorpErrorKind.Configuration, error.Kind);
+            Assert.Contains(path, error.Message);
+            Assert.Contains("--store", error.Message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task GetCorpSummariesAsync_AfterSyncs_CountsPerCorp()
     {
         await using var store = await TestStore.CreateAsync();

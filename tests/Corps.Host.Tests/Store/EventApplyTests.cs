@@ -29,7 +29,7 @@ public sealed class EventApplyTests
     };
 
     private static Task<EventApplyResult> ApplyAsync(TestStore store, CorpEvent corpEvent) =>
-        store.Database.ApplyEventAsync(Fakes.Elements.Create(), corpEvent, CancellationToken.None);
+        store.Database.ApplyEventAsync(TestElements.Create(), corpEvent, CancellationToken.None);
 
     private static async Task<LocalMember> MemberAsync(FakeCorp corp, string externalId) =>
         (await corp.GetLocalCorpDataAsync(CancellationToken.None)).Members.Single(m => m.ExternalId == externalId);

@@ -56,7 +56,7 @@ public sealed class SyncBenchmark(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         using (var transaction = connection.BeginTransaction())
         {
-            var corpId = CorpRows.Ensure(connection, transaction, Fakes.Elements.Create(), DateTimeOffset.UnixEpoch);
+            var corpId = CorpRows.Ensure(connection, transaction, TestElements.Create(), DateTimeOffset.UnixEpoch);
             var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
             output.WriteLine($"load empty: {watch.ElapsedMilliseconds} ms");
             watch.Restart();

@@ -18,7 +18,7 @@ public sealed class SyncEngineTests
         Assert.Equal(SyncOutcome.Applied, report.Outcome);
         Assert.True(report.RunId > 0);
         Assert.Equal(4, report.Counts.MembersCreated);
-        Assert.Equal(4, report.Counts.DepartmentsCreated);
+        Assert.Equal(3, report.Counts.DepartmentsCreated);
         Assert.Equal(3, report.UpstreamDepartments);
         Assert.Equal(4, report.UpstreamMembers);
         Assert.Equal(3, report.ApiCalls);
@@ -30,7 +30,8 @@ public sealed class SyncEngineTests
         Assert.Equal(data.Members.Single(m => m.ExternalId == "m1").Id, m2.LeaderMemberId);
         Assert.Equal(data.Departments.Single(d => d.ExternalId == "A1").Id, Assert.Single(m2.Memberships).DepartmentId);
         Assert.Equal(["open_id", "tenant_key", "union_id", "user_id"], m2.Identities.Keys.Order());
-        Assert.Equal(report.Counts.Total, await store.ScalarAsync($"SELECT COUNT(*) FROM change_log WHERE run_id = {report.RunId}"));
+        // One change log row per change: the counted ones and the root's creation.
+        Assert.Equal(report.Counts.Total + 1, await store.ScalarAsync($"SELECT COUNT(*) FROM change_log WHERE run_id = {report.RunId}"));
         Assert.Equal(2, Assert.Single(data.Groups).MemberIds.Count);
     }
 
@@ -166,7 +167,7 @@ public sealed class SyncEngineTests
 
         Assert.Equal(SyncOutcome.DryRun, report.Outcome);
         Assert.Equal(0, report.RunId);
-        Assert.Equal(report.Counts.Total, report.Plan!.Count);
+        Assert.Equal(report.Counts.Total + 1, report.Plan!.Count); // + the root
         Assert.Equal(before, await store.DumpAsync());
     }
 
@@ -340,7 +341,7 @@ public sealed class SyncEngineTests
 
         Assert.Equal(SyncOutcome.Applied, report.Outcome);
         Assert.Equal(0, corp.Fetches);
-        Assert.Equal(report.Counts.Total, report.Plan!.Count);
+        Assert.Equal(report.Counts.Total + 1, report.Plan!.Count); // + the root
     }
 
     [Fact]

@@ -16,12 +16,13 @@ public sealed class SyncPlannerTests
     {
         var plan = SyncPlanner.Plan(LocalState.Empty(), Small());
 
-        Assert.Equal(4, plan.Counts.DepartmentsCreated);
+        Assert.Equal(3, plan.Counts.DepartmentsCreated); // the root is planned but not counted
         Assert.Equal(4, plan.Counts.MembersCreated);
         Assert.Equal(5, plan.Counts.MembershipsAdded);
         Assert.Equal(1, plan.Counts.GroupChanges);
         Assert.Equal("Acme Tenant", plan.DepartmentWrites.Single(d => d.ExternalId == "0").Name);
-        Assert.Equal(plan.Changes.Count, plan.Counts.Total);
+        Assert.Equal(plan.Changes.Count - 1, plan.Counts.Total);
+        Assert.Contains(plan.Changes, c => c is { Kind: ObjectKind.Department, Action: ChangeAction.Create, ExternalId: "0" });
         Assert.Equal(16, plan.IdentityWrites.Count); // 4 kinds per member
         Assert.All(plan.DepartmentWrites.Where(d => d.ExternalId != "0"), d => Assert.NotNull(d.ParentExternalId));
         Assert.Equal(2, plan.DepartmentWrites.Single(d => d.ExternalId == "A1").Depth);
@@ -313,5 +314,7 @@ public sealed class SyncPlannerTests
         var plan = SyncPlanner.Plan(LocalStates.From(before), before with { RootName = "Acme Global" });
 
         Assert.Equal([(ObjectKind.Department, ChangeAction.Update, "0")], Changes(plan));
+        Assert.Equal(0, plan.Counts.Total);
+        Assert.False(plan.IsEmpty);
     }
 }

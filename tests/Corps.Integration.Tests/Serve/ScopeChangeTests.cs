@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Corps.Abstractions;
 
@@ -14,14 +13,9 @@ public sealed class ScopeChangeTests
         var kept = scenario.Admin.TopDepartments()[0];
         var before = (await scenario.Corp().GetLocalCorpDataAsync(CancellationToken.None)).Members.Count(m => m.Status != MemberStatus.Resigned);
 
-        // The administrator narrows the app's contact scope; Feishu then sends contact.scope.updated_v3 (the emulator
-        // changes the scope without an event, so the test sends it, encrypted and signed like the emulator's).
+        // The administrator narrows the app's contact scope; the emulator then pushes contact.scope.updated_v3
+        // (encrypted and signed) to the corp's event endpoint, as Feishu does.
         await scenario.Admin.SetScopeAsync(new JsonObject { ["department_ids"] = new JsonArray(kept) });
-        var scopeEvent = SignedDelivery.Envelope("scope-" + Guid.NewGuid().ToString("N"), "contact.scope.updated_v3", ServeScenario.Token,
-            DateTimeOffset.UtcNow, new JsonObject { ["added"] = new JsonObject(), ["removed"] = new JsonObject() });
-        using (var request = SignedDelivery.Create("/corps/Acme/events", scopeEvent, ServeScenario.EncryptKey))
-        using (var response = await scenario.Client.SendAsync(request))
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         SyncReport? eventRun = null;
         await Eventually.TrueAsync(async () =>

@@ -53,10 +53,16 @@ internal sealed class PlanningContext
     /// <summary>Local ids of departments this plan deletes (their memberships go with them).</summary>
     public HashSet<long> DeletedDepartmentIds { get; } = [];
 
+    /// <summary>Adds a change to the plan and, unless it is the root department's, to the counts.</summary>
+    /// <remarks>
+    /// The root stands for the tenant itself: its creation and renames are planned, applied and logged, but the counts
+    /// (like <see cref="SyncReport.UpstreamDepartments"/>) are about the departments people see in the upstream tree.
+    /// </remarks>
     public void Add(PlannedChange change)
     {
         Plan.Changes.Add(change);
-        _tally.Add(change);
+        if (change.Kind != ObjectKind.Department || change.ExternalId != CorpSnapshot.RootExternalId)
+            _tally.Add(change);
     }
 
     public SyncPlan Complete()

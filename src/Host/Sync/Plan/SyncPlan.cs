@@ -37,7 +37,7 @@ internal sealed class SyncPlan
     /// <summary>Things the planner dropped or could not resolve.</summary>
     public List<string> Warnings { get; } = [];
 
-    /// <summary>The counts of <see cref="Changes"/>.</summary>
+    /// <summary>The counts of <see cref="Changes"/>, the root department's excluded.</summary>
     public SyncCounts Counts { get; set; } = new();
 
     /// <summary>True when applying the plan would write nothing.</summary>

@@ -4,7 +4,7 @@ using Corps.Abstractions;
 namespace Corps.Host.Tests.Fakes;
 
 /// <summary>Builds elements the way the element loader would have.</summary>
-public static class Elements
+public static class TestElements
 {
     public static CorpElement Create(string name = "Acme", DeletionGuardOptions? guard = null) => new()
     {
