@@ -21,7 +21,7 @@ mkdir -p "$RESULTS"
 cleanup() {
   stop_emulator
   [[ -n "${SERVE_PID:-}" ]] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
-  rm -rf "$WORK"
+  if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -98,4 +98,20 @@ record() { # record SCENARIO JSON — appends one line to bench/results/SCENARIO
   jq -c --arg at "$(date -u +%FT%TZ)" --arg commit "$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo '+dirty')" \
     --arg cpu "$(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
     '{ at: $at, commit: $commit, cpu: $cpu } + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
+}
+
+# summarize SCENARIO LINES_FILE FIELDS… — median/min/max of each numeric field over the runs, plus the loads.
+summarize() {
+  local scenario="$1" file="$2"; shift 2
+  local fields; fields="$(printf '"%s",' "$@")"; fields="[${fields%,}]"
+  jq -s --arg scenario "$scenario" --argjson fields "$fields" '
+    def s(f): [.[] | f] | sort | { median: (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), min: min, max: max };
+    . as $runs | { scenario: $scenario, runs: length } + ([$fields[] | { key: ., value: (. as $f | $runs | s(.[$f])) }] | from_entries)
+      + { loads: [.[] | .load] }' "$file"
+}
+
+# tenant_token — a tenant access token of the emulator's default app (for its write API).
+tenant_token() {
+  curl -sf -X POST "$EMU_URL/open-apis/auth/v3/tenant_access_token/internal" -H 'Content-Type: application/json' \
+    -d "{\"app_id\":\"$APP_ID\",\"app_secret\":\"$APP_SECRET\"}" | jq -r .tenant_access_token
 }
