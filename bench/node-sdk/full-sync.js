@@ -14,8 +14,11 @@ const concurrency = Number(args.concurrency ?? 8);
 const paging = args.paging ?? 'iterator';
 const errors = [];
 let calls = 1; // the tenant token
+// Only the message and the URL of what the SDK logs: its request configs carry the bearer token.
+const describe = (x) => (typeof x === 'string' ? x : Array.isArray(x) ? x.map(describe).join(' ')
+  : x?.message ? `${x.message}${x.config?.url ? ` (${x.config.url.replace(/\?.*$/, '')})` : ''}` : '[object]');
 const logger = {
-  error: (...m) => errors.push(m.map((x) => (typeof x === 'string' ? x : x?.message ?? JSON.stringify(x))).join(' ').slice(0, 300)),
+  error: (...m) => errors.push(describe(m).slice(0, 300)),
   warn: () => {}, info: () => {}, debug: () => {}, trace: () => {},
 };
 const client = new lark.Client({
