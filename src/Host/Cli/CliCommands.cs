@@ -19,6 +19,7 @@ public static class CliCommands
         new SignatureCommand(),
         new ServeCommand(),
         new StatusCommand(),
+        new RequeueCommand(),
         new DemoCommand(),
     ];
 }
