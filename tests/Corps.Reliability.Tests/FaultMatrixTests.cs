@@ -30,7 +30,14 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
     [MemberData(nameof(Faults))]
     public async Task FullSync_UnderFault_CompletesExactlyOrLeavesTheStoreAsBefore(string fault, string spec)
     {
-        await using var rig = await Rig.StartAsync(new RigOptions { Users = Scale.FaultUsers, Seed = 11, ExtraAuth = StrictClient });
+        await using var rig = await Rig.StartAsync(new RigOptions
+        {
+            // Few, large departments: member lists run over several pages, so page tokens are used (and rejected).
+            Users = Scale.FaultUsers,
+            Departments = Math.Max(4, Scale.FaultUsers / 80),
+            Seed = 11,
+            ExtraAuth = StrictClient,
+        });
         var first = await rig.CliAsync("sync", "--json");
         Assert.True(first.ExitCode == 0, first.ToString());
         AssertStoreEqualsUpstream(rig, previous: null);
