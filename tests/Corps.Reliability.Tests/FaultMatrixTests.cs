@@ -11,15 +11,15 @@ namespace Corps.Reliability.Tests;
 /// </summary>
 public sealed class FaultMatrixTests(ITestOutputHelper output)
 {
-    // A client that gives up early (3 attempts, 1 s per attempt), so every fault kind produces failed runs too.
-    private const string StrictClient = "\"rateLimit\": \"off\", \"maxAttempts\": 3, \"timeoutSeconds\": 1";
+    // A client that gives up early (2 attempts, 1 s per attempt), so every fault kind produces failed runs too.
+    private const string StrictClient = "\"rateLimit\": \"off\", \"maxAttempts\": 2, \"timeoutSeconds\": 1";
 
     public static TheoryData<string, string> Faults => new()
     {
         { "5xx bursts", "5xx=25%" },
-        { "slow responses past the client timeout", "slow=6%:1300ms" },
-        { "dropped connections", "drop=12%" },
-        { "malformed JSON", "malformed=12%" },
+        { "slow responses past the client timeout", "slow=15%:1300ms" },
+        { "dropped connections", "drop=15%" },
+        { "malformed JSON", "malformed=15%" },
         { "a page token the server rejects", "page-token=35%" },
         { "429 storms", "storm=8%" },
         { "token revoked mid-run", "revoke-after=" },
