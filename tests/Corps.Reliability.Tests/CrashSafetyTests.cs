@@ -73,9 +73,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     public async Task Serve_SigkilledWhileEventsArrive_EveryAcknowledgedEventAppliedExactlyOnce()
     {
         var port = FreePort.Next();
-        // Re-deliveries after 75 ms, 1.5 s, 18 s and 108 s: a restart on a loaded machine fits in the window, as it
+        // Re-deliveries after 30 ms, 0.6 s, 7.2 s and 43 s: a restart on a loaded machine fits in the window, as it
         // does in Feishu's real one (15 s, 5 min, 1 h, 6 h).
-        await using var rig = await Rig.StartAsync(new RigOptions { Users = 200, Seed = 22, EventsPort = port, TimeFactor = 0.005 });
+        await using var rig = await Rig.StartAsync(new RigOptions { Users = 200, Seed = 22, EventsPort = port, TimeFactor = 0.002 });
         Assert.Equal(0, (await rig.CliAsync("sync")).ExitCode);
         var random = new Random(22);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -128,9 +128,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var givenUp = emitted.Count - acknowledged.Count;
         if (givenUp > 0)
             Assert.Equal(0, (await rig.CliAsync("sync", "--force")).ExitCode);
-        // People who left are offlined in place (their last-known rows taken from the store); everyone else is exact.
-        var difference = rig.StoreState().DifferenceFrom(rig.EmulatorState(rig.StoreState()));
+        // Everyone still there is exact; everyone who left is offlined (their memberships are whatever the last event or
+        // sync left: see RELIABILITY.md, findings).
+        var store = rig.StoreState();
+        var expected = rig.EmulatorState(store);
+        var difference = store.WithoutResigned().DifferenceFrom(expected.WithoutResigned());
         Assert.True(difference is null, difference);
+        Assert.Equal(expected.Members.Where(m => m.EndsWith("|Resigned", StringComparison.Ordinal)).Select(m => m.Split('|')[0]).Order(),
+            store.Members.Where(m => m.EndsWith("|Resigned", StringComparison.Ordinal)).Select(m => m.Split('|')[0]).Order());
         output.WriteLine(Figures.Record("crash: corps serve",
             $"{emitted.Count} events ({acknowledged.Count} acknowledged, {givenUp} given up by the emulator), {rig.Emulator.Events.Deliveries.Count} deliveries ({rig.Emulator.Events.Deliveries.Count(d => d.Status != 200)} failed while the service was dead), {kills} SIGKILLs: every acknowledged event applied once, losses 0"));
     }

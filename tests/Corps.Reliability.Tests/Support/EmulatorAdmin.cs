@@ -106,7 +106,7 @@ internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
         return json["tenant_access_token"]!.GetValue<string>();
     }
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body)
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject? body, bool retried = false)
     {
         _token ??= await TokenAsync();
         using var request = new HttpRequestMessage(method, path);
@@ -115,6 +115,13 @@ internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
             request.Content = JsonContent.Create(body);
         using var response = await _http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        if (json["code"]!.GetValue<int>() == 99991663 && !retried)
+        {
+            // A revoke-after fault revokes every token, the administrator's too.
+            _token = null;
+            return await SendAsync(method, path, body, retried: true);
+        }
+
         if (json["code"]!.GetValue<int>() != 0)
             throw new InvalidOperationException($"{method} {path} failed: {json.ToJsonString()}");
         return json["data"] ?? new JsonObject();

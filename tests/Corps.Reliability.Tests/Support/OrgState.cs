@@ -92,6 +92,15 @@ internal sealed record OrgState(
     public IEnumerable<string> Duplicates() =>
         new[] { Departments, Members, Memberships, Identities }.SelectMany(list => list.GroupBy(x => x, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
 
+    /// <summary>The same state without resigned people (and their memberships and identities).</summary>
+    public OrgState WithoutResigned()
+    {
+        var resigned = Members.Where(m => m.EndsWith("|Resigned", StringComparison.Ordinal)).Select(m => m[..m.IndexOf('|', StringComparison.Ordinal)])
+            .ToHashSet(StringComparer.Ordinal);
+        bool Keep(string row) => !resigned.Contains(row[..row.IndexOf('|', StringComparison.Ordinal)]);
+        return new OrgState(Departments, [.. Members.Where(Keep)], [.. Memberships.Where(Keep)], [.. Identities.Where(Keep)]);
+    }
+
     public int ActiveMembers => Members.Count(m => m.EndsWith("|Active", StringComparison.Ordinal));
 
     private static void Compare(string what, IReadOnlyList<string> mine, IReadOnlyList<string> theirs, List<string> problems)

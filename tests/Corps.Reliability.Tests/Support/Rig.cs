@@ -42,7 +42,7 @@ internal sealed class Rig : IAsyncDisposable
         options ??= new RigOptions();
         var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
         {
-            Generate = new OrgGenerationOptions { Users = options.Users, Departments = Scale.Departments(options.Users), Depth = 4, Seed = options.Seed },
+            Generate = new OrgGenerationOptions { Users = options.Users, Departments = options.Departments ?? Scale.Departments(options.Users), Depth = 4, Seed = options.Seed },
             Apps = [new AppOptions { AppId = Secrets.AppId, AppSecret = Secrets.AppSecret, Scope = options.Scope }],
             EventTargets = options.EventsPort is { } port
                 ? [new EventTargetOptions

@@ -9,6 +9,9 @@ internal sealed record RigOptions
 
     public int Seed { get; init; } = 7;
 
+    /// <summary>Departments of the generated org; null scales with <see cref="Users"/>.</summary>
+    public int? Departments { get; init; }
+
     public ContactScopeOptions? Scope { get; init; }
 
     /// <summary>Where the emulator pushes events (a port the service will listen on), or none.</summary>

@@ -20,7 +20,7 @@ internal static class Scale
     public static int Seeds { get; } = Read("CORPS_RELIABILITY_SEEDS", Long ? 12 : 3);
 
     /// <summary>SIGKILLs of <c>corps sync</c> and of <c>corps serve</c>.</summary>
-    public static int Kills { get; } = Read("CORPS_RELIABILITY_KILLS", Long ? 40 : 6);
+    public static int Kills { get; } = Read("CORPS_RELIABILITY_KILLS", Long ? 40 : 4);
 
     /// <summary>Mutated webhook bodies the fuzz test posts.</summary>
     public static int FuzzInputs { get; } = Read("CORPS_RELIABILITY_FUZZ", Long ? 50_000 : 3_000);
