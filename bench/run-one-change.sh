@@ -13,9 +13,8 @@ timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds,
 token="$(tenant_token)"
 : > "$WORK/lines.jsonl"
 for run in $(seq 1 "$RUNS"); do
-  # A different person each run: the run-th member of the first department that has members.
-  person="$(curl -sf -H "Authorization: Bearer $token" \
-    "$EMU_URL/open-apis/contact/v3/users/find_by_department?department_id=0&user_id_type=open_id&page_size=50" | jq -r ".data.items[$((run - 1))].open_id")"
+  # A different active person each run, spread over the pool.
+  person="$(sqlite3 "$WORK/store/corps.db" "SELECT external_id FROM members WHERE status = 0 ORDER BY id LIMIT 1 OFFSET $((run * 997))")"
   title="Bench title $(date +%s%N)"
   code="$(curl -s -o "$WORK/patch.json" -w '%{http_code}' -X PATCH -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     "$EMU_URL/open-apis/contact/v3/users/$person?user_id_type=open_id" -d "{\"job_title\":\"$title\"}")"

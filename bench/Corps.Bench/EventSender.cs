@@ -203,7 +203,8 @@ internal static class EventSender
                 return (Stopwatch.GetElapsedTime(start).TotalSeconds, inbox);
             if (Stopwatch.GetTimestamp() > deadline)
                 return (null, inbox);
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            // Not faster: every /status read counts the inbox, and the service pays for it.
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
         }
     }
 

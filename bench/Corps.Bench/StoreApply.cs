@@ -34,6 +34,10 @@ internal static class StoreApply
             await using (var scratch = await OpenAsync(Path.Combine(root, "fetch.db"), cancellationToken).ConfigureAwait(false))
                 snapshot = await Corp(scratch, emulator).GetThirdCorpDataAsync(cancellationToken).ConfigureAwait(false);
             Console.Error.WriteLine($"snapshot: {snapshot.Members.Count} members, {snapshot.Departments.Count} departments in {fetchWatch.ElapsedMilliseconds} ms");
+            // Where the host's memory goes in a full sync: the snapshot alone, then what an apply adds at its peak.
+            var snapshotHeap = GC.GetTotalMemory(forceFullCollection: true);
+            var peakBefore = Environment.WorkingSet;
+            long applyPeakHeap = 0;
 
             var applies = new List<double>();
             var again = new List<double>();
@@ -46,9 +50,11 @@ internal static class StoreApply
                 await using (var database = await OpenAsync(applyPath, cancellationToken).ConfigureAwait(false))
                 {
                     var corp = Corp(database, emulator);
+                    using var sampler = new HeapSampler();
                     var watch = Stopwatch.StartNew();
                     var report = await database.Sync.ApplyAsync(corp, snapshot, SyncOptions.Default, cancellationToken).ConfigureAwait(false);
                     applies.Add(watch.Elapsed.TotalSeconds);
+                    applyPeakHeap = Math.Max(applyPeakHeap, sampler.Peak);
                     watch.Restart();
                     var second = await database.Sync.ApplyAsync(corp, snapshot, SyncOptions.Default, cancellationToken).ConfigureAwait(false);
                     again.Add(watch.Elapsed.TotalSeconds);
@@ -85,6 +91,10 @@ internal static class StoreApply
                 ["rowsPerSecondApply"] = Math.Round(rows / apply),
                 ["rowsPerSecondPlain"] = Math.Round(rows / plain),
                 ["applyVsPlain"] = Math.Round(plain / apply, 3),
+                ["snapshotHeapMb"] = Math.Round(snapshotHeap / 1048576.0, 1),
+                ["processWorkingSetBeforeApplyMb"] = Math.Round(peakBefore / 1048576.0, 1),
+                ["processPeakWorkingSetMb"] = Math.Round(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
+                ["applyPeakHeapMb"] = Math.Round(applyPeakHeap / 1048576.0, 1),
             };
             Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
