@@ -24,7 +24,7 @@ public sealed class SecretTests(ITestOutputHelper output)
         surfaces["sync --verbose"] = (await rig.CliAsync("sync", "--verbose")).All;
         foreach (var args in new[] { ["sync", "--json", "--verbose"], ["sync", "--dry-run", "--json"], ["list", "--json", "--verbose"], ["list"],
             ["members", "Acme", "--json"], ["tree", "Acme", "--json"], ["status", "--json"], ["status"], ["admin", "get", "Acme", "--json"],
-            new[] { "sync", "Acme", "--force", "--verbose" } })
+            ["check", "Acme", "--json", "--verbose"], ["check", "Acme"], new[] { "sync", "Acme", "--force", "--verbose" } })
             surfaces[string.Join(' ', args)] = (await rig.CliAsync(args)).All;
 
         // The service, logging at Trace level: genuine events pushed by the emulator, forged ones, a URL check, /status.
