@@ -97,7 +97,7 @@ record() { # record SCENARIO JSON — appends one line to bench/results/SCENARIO
   local scenario="$1" json="$2"
   jq -c --arg at "$(date -u +%FT%TZ)" --arg commit "$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo '+dirty')" \
     --arg cpu "$(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
-    '{ at: $at, commit: $commit, cpu: $cpu } + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
+    --arg lbl "${BENCH_LABEL:-}" '{ at: $at, commit: $commit, cpu: $cpu } + (if $lbl == "" then {} else { "label": $lbl } end) + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
 }
 
 # summarize SCENARIO LINES_FILE FIELDS… — median/min/max of each numeric field over the runs, plus the loads.
