@@ -24,7 +24,11 @@ public sealed class CorpCatalog
         Discovery = discovery;
         Plugins = plugins;
         Entries = entries;
-        _byName = entries.ToDictionary(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
+        // Element folders differing only by case are both refused by the loader, yet both are entries: keep the first
+        // for lookups rather than fail on the duplicate key.
+        _byName = new Dictionary<string, CorpEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+            _byName.TryAdd(entry.Name, entry);
     }
 
     /// <summary>What the elements directory held.</summary>
@@ -42,13 +46,17 @@ public sealed class CorpCatalog
             .SelectMany(plugin => plugin.CorpTypes.Keys.Select(type => (type, plugin)))
             .ToDictionary(pair => pair.type, pair => pair.plugin, StringComparer.Ordinal);
 
+    /// <summary>How long a corp type's constructor may run before its entry is marked <see cref="CorpEntryStatus.CreateFailed"/>.</summary>
+    public static TimeSpan DefaultCreateTimeout { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Builds the catalog and creates every corp whose element is valid and whose type is served.</summary>
     /// <param name="discovery">The elements found.</param>
     /// <param name="plugins">The plugins loaded (failed ones included).</param>
     /// <param name="contextFactory">Builds the context a corp is created with.</param>
     /// <param name="logger">Logs constructor failures.</param>
+    /// <param name="createTimeout">How long one constructor may run; <see cref="DefaultCreateTimeout"/> when null.</param>
     public static CorpCatalog Create(ElementDiscovery discovery, IReadOnlyList<LoadedPlugin> plugins,
-        Func<CorpElement, CorpContext> contextFactory, ILogger<CorpCatalog>? logger = null)
+        Func<CorpElement, CorpContext> contextFactory, ILogger<CorpCatalog>? logger = null, TimeSpan? createTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(discovery);
         ArgumentNullException.ThrowIfNull(plugins);
@@ -59,7 +67,8 @@ public sealed class CorpCatalog
             .SelectMany(plugin => plugin.CorpTypes.Select(pair => (pair.Key, Plugin: plugin, Class: pair.Value)))
             .ToDictionary(entry => entry.Key, entry => (entry.Plugin, entry.Class), StringComparer.Ordinal);
         var failed = plugins.Where(plugin => plugin.Status == PluginStatus.Failed).ToList();
-        var entries = discovery.Elements.Select(result => CreateEntry(result, types, failed, contextFactory, logger)).ToList();
+        var timeout = createTimeout ?? DefaultCreateTimeout;
+        var entries = discovery.Elements.Select(result => CreateEntry(result, types, failed, contextFactory, logger, timeout)).ToList();
         return new CorpCatalog(discovery, plugins, entries);
     }
 
@@ -72,7 +81,7 @@ public sealed class CorpCatalog
     }
 
     private static CorpEntry CreateEntry(ElementResult result, Dictionary<string, (LoadedPlugin Plugin, Type Class)> types,
-        List<LoadedPlugin> failed, Func<CorpElement, CorpContext> contextFactory, ILogger logger)
+        List<LoadedPlugin> failed, Func<CorpElement, CorpContext> contextFactory, ILogger logger, TimeSpan timeout)
     {
         var problems = result.Errors.Concat(result.Warnings).ToList();
         var entry = new CorpEntry
@@ -108,12 +117,30 @@ public sealed class CorpCatalog
         entry = entry with { Plugin = served.Plugin.Name };
         try
         {
-            var corp = (ICorp)served.Class.GetConstructor([typeof(CorpContext)])!.Invoke([contextFactory(element)]);
-            return entry with { Status = CorpEntryStatus.Ready, Corp = corp, Message = $"Served by plugin '{served.Plugin.Name}'." };
+            var constructor = served.Class.GetConstructor([typeof(CorpContext)])!;
+            var context = contextFactory(element);
+            // Plugin code that blocks (I/O against a dead host, a deadlock) must not hang every command and the service:
+            // the constructor runs on a pool thread and, past the timeout, its entry is marked and the thread abandoned
+            // (threads cannot be aborted). A corp that still arrives later is disposed, never used.
+            var creation = Task.Run(() => (ICorp)constructor.Invoke([context]));
+            if (!creation.Wait(timeout))
+            {
+                CatalogLog.CreateTimedOut(logger, element.FullName, element.Type, (long)timeout.TotalMilliseconds);
+                _ = creation.ContinueWith(static late => (late.Result as IDisposable)?.Dispose(), CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                return entry with
+                {
+                    Status = CorpEntryStatus.CreateFailed,
+                    Message = $"Creating {element.FullName} ({element.Type}) did not finish within {timeout.TotalSeconds:0} s: the corp type's constructor hangs. Constructors must not do I/O; report it to the plugin's author.",
+                };
+            }
+
+            return entry with { Status = CorpEntryStatus.Ready, Corp = creation.Result, Message = $"Served by plugin '{served.Plugin.Name}'." };
         }
         catch (Exception ex)
         {
-            var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            var cause = ex is AggregateException { InnerException: { } aggregated } ? aggregated : ex;
+            cause = cause is TargetInvocationException { InnerException: { } inner } ? inner : cause;
             CatalogLog.CreateFailed(logger, cause, element.FullName, element.Type);
             var what = cause is CorpException corpException ? corpException.Message : $"{cause.GetType().Name}: {cause.Message}";
             return entry with

@@ -10,6 +10,7 @@ public static class CliCommands
     [
         new ListCommand(),
         new SyncCommand(),
+        new CheckCommand(),
         new TreeCommand(),
         new MembersCommand(),
         new AdminCommand(),
@@ -18,5 +19,7 @@ public static class CliCommands
         new SignatureCommand(),
         new ServeCommand(),
         new StatusCommand(),
+        new RequeueCommand(),
+        new DemoCommand(),
     ];
 }

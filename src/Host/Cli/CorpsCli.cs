@@ -31,7 +31,15 @@ public static class CorpsCli
             return ExitCodes.Configuration;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            // Ctrl+C/SIGTERM cancel the command's token; the process is killed only if the command has not returned by
+            // then. The default (2 s) would cut 'corps serve' off while it lets a running sync finish (up to 30 s).
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(35),
+        };
         return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 

@@ -24,26 +24,31 @@ public sealed class CorpsSession : IAsyncDisposable
     /// <summary>The store, or null when the command did not need one and none existed.</summary>
     public CorpDatabase? Database => _database;
 
-    internal static async Task<CorpsSession> OpenAsync(CliContext context, bool openStore, CancellationToken cancellationToken)
+    internal static Task<CorpsSession> OpenAsync(CliContext context, bool openStore, CancellationToken cancellationToken) =>
+        OpenAsync(context, context.ElementsDirectory, context.StorePath, context.Environment, openStore, cancellationToken);
+
+    /// <summary>Opens a session over other elements, store and environment than the global options name (<c>corps demo</c>).</summary>
+    internal static async Task<CorpsSession> OpenAsync(CliContext context, string elementsDirectory, string storePath,
+        Func<string, string?> environment, bool openStore, CancellationToken cancellationToken)
     {
-        var discovery = new ElementLoader(context.Environment).Discover(context.ElementsDirectory);
+        var discovery = new ElementLoader(environment).Discover(elementsDirectory);
         var plugins = new PluginLoader(context.LoggerFactory.CreateLogger<PluginLoader>()).LoadAll(context.PluginsDirectory);
         CorpDatabase? database = null;
-        if (openStore || File.Exists(context.StorePath))
+        if (openStore || File.Exists(storePath))
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(context.StorePath)!);
-                database = await CorpDatabase.OpenAsync(context.StorePath, context.Time, context.LoggerFactory, cancellationToken).ConfigureAwait(false);
+                Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
+                database = await CorpDatabase.OpenAsync(storePath, context.Time, context.LoggerFactory, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new CorpException(CorpErrorKind.Configuration, $"The store {context.StorePath} cannot be opened ({ex.Message}).",
+                throw new CorpException(CorpErrorKind.Configuration, $"The store {storePath} cannot be opened ({ex.Message}).",
                     "Check the path and its permissions, or pass another file with --store.", ex);
             }
         }
 
-        var closed = new ClosedStore(context.StorePath);
+        var closed = new ClosedStore(storePath);
         var catalog = CorpCatalog.Create(discovery, plugins, element => new CorpContext
         {
             Element = element,

@@ -59,6 +59,14 @@ internal sealed class ElementFileReader
             return null;
         }
 
+        // JsonDocument checks UTF-8 only when a string is read, which would throw from deep inside the parsers; refuse
+        // the file here, with its name, instead.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            problems.Error(display, null, "is not valid UTF-8 text.", "Save the file as UTF-8 (element files are JSON).");
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -72,6 +80,14 @@ internal sealed class ElementFileReader
             return null;
         }
 
+        if (!AllTextDecodes(document.RootElement))
+        {
+            problems.Error(display, null, "holds a string or key that is not valid text (an unpaired \\u surrogate escape).",
+                "Fix the escape, or write the character itself.");
+            document.Dispose();
+            return null;
+        }
+
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             problems.Error(display, null, $"must hold a JSON object, not {Describe(document.RootElement.ValueKind)}.", createHint);
@@ -80,6 +96,44 @@ internal sealed class ElementFileReader
         }
 
         return document;
+    }
+
+    /// <summary>False when a string or property name holds a <c>\\u</c> escape that is not valid UTF-16 (a lone
+    /// surrogate): JsonDocument accepts it and throws only when the string is read, deep inside the parsers.</summary>
+    private static bool AllTextDecodes(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!AllTextDecodes(property.Value))
+                            return false;
+                    }
+
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!AllTextDecodes(item))
+                            return false;
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public static string Describe(JsonValueKind kind) => kind switch

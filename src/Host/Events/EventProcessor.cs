@@ -98,11 +98,7 @@ public sealed partial class EventProcessor : BackgroundService
 
     private async Task ProcessAsync(ICorp corp, InboxEntry entry, CancellationToken stoppingToken)
     {
-        using var scope = _logger.BeginScope(new Dictionary<string, object>
-        {
-            ["Corp"] = corp.FullName,
-            ["RunId"] = $"event-{entry.EventId}",
-        });
+        using var scope = _logger.BeginScope(LogScope.For(corp.FullName, $"event-{entry.EventId}"));
         var failures = entry.Attempts;
         while (true)
         {

@@ -1,4 +1,5 @@
 using Corps.Abstractions;
+using Corps.Host.Serve;
 using Microsoft.Extensions.Logging;
 
 namespace Corps.Host.Scheduling;
@@ -32,7 +33,7 @@ public sealed partial class CorpSyncRunner
     {
         ArgumentNullException.ThrowIfNull(corp);
         var runId = $"{trigger}-{Guid.NewGuid():N}"[..(trigger.Length + 9)];
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Corp"] = corp.FullName, ["RunId"] = runId });
+        using var scope = _logger.BeginScope(LogScope.For(corp.FullName, runId));
         using var held = await _gate.EnterAsync(corp.FullName, cancellationToken).ConfigureAwait(false);
 
         var startedAt = _time.GetUtcNow();

@@ -17,10 +17,11 @@ public sealed class CorpStatusReader
     private readonly TimeProvider _time;
     private readonly CorpScheduler? _scheduler;
     private readonly CorpActivityTracker? _activity;
+    private readonly IReadOnlyList<UnavailableCorp> _unavailable;
 
     /// <summary>Creates a reader; without <paramref name="scheduler"/> it computes next fire times from the crons.</summary>
     public CorpStatusReader(IServedCorps corps, IEventInbox inbox, IOptions<ScheduleOptions> schedule, TimeProvider time,
-        CorpScheduler? scheduler = null, CorpActivityTracker? activity = null)
+        CorpScheduler? scheduler = null, CorpActivityTracker? activity = null, IReadOnlyList<UnavailableCorp>? unavailable = null)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         _corps = corps;
@@ -29,6 +30,7 @@ public sealed class CorpStatusReader
         _time = time;
         _scheduler = scheduler;
         _activity = activity;
+        _unavailable = unavailable ?? [];
     }
 
     /// <summary>Reads the status of every corp.</summary>
@@ -37,7 +39,7 @@ public sealed class CorpStatusReader
         var corps = new List<CorpStatus>(_corps.All.Count);
         foreach (var corp in _corps.All)
             corps.Add(await ReadAsync(corp, cancellationToken).ConfigureAwait(false));
-        return new ServeStatus { GeneratedAt = _time.GetUtcNow(), Live = _scheduler is not null, Corps = corps };
+        return new ServeStatus { GeneratedAt = _time.GetUtcNow(), Live = _scheduler is not null, Corps = corps, Unavailable = _unavailable };
     }
 
     private async Task<CorpStatus> ReadAsync(ICorp corp, CancellationToken cancellationToken)

@@ -63,7 +63,8 @@ public static class ServeHost
         services.AddSingleton<CorpScheduler>();
         services.AddSingleton(sp => new CorpStatusReader(
             sp.GetRequiredService<IServedCorps>(), sp.GetRequiredService<IEventInbox>(), sp.GetRequiredService<IOptions<ScheduleOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CorpScheduler>(), sp.GetRequiredService<CorpActivityTracker>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CorpScheduler>(), sp.GetRequiredService<CorpActivityTracker>(),
+            settings.Unavailable));
 
         services.AddQuartz(quartz =>
         {

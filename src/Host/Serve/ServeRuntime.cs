@@ -68,11 +68,19 @@ public sealed class ServeRuntime : IAsyncDisposable
     {
         Urls = urls,
         Corps = Corps,
+        Unavailable = Unavailable(Catalog),
         Inbox = new SqliteEventInbox(Database.Path, _options.Time),
         Applier = new StoreEventApplier(Database),
         Time = _options.Time,
         LoggerFactory = _options.LoggerFactory,
     };
+
+    /// <summary>The catalog's entries that are not ready, as status shows them.</summary>
+    public static IReadOnlyList<UnavailableCorp> Unavailable(CorpCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. catalog.Entries.Where(e => e.Corp is null).Select(e => new UnavailableCorp(e.Name, e.FullName, e.Status.ToString(), e.Message))];
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

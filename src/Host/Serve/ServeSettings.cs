@@ -17,6 +17,9 @@ public sealed record ServeSettings
     /// <summary>The corps to keep in step.</summary>
     public required IServedCorps Corps { get; init; }
 
+    /// <summary>Elements that are not served, shown by <c>/status</c>.</summary>
+    public IReadOnlyList<UnavailableCorp> Unavailable { get; init; } = [];
+
     /// <summary>The durable event inbox.</summary>
     public required IEventInbox Inbox { get; init; }
 

@@ -11,4 +11,7 @@ public sealed record ServeStatus
 
     /// <summary>Every served corp.</summary>
     public required IReadOnlyList<CorpStatus> Corps { get; init; }
+
+    /// <summary>Elements that are not served, and why.</summary>
+    public IReadOnlyList<UnavailableCorp> Unavailable { get; init; } = [];
 }

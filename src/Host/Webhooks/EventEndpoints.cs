@@ -34,7 +34,7 @@ public static partial class EventEndpoints
             return WebhookReply.Message(StatusCodes.Status404NotFound, $"No corp named '{name}' is served here.");
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Corp"] = corp.FullName });
+        using var scope = logger.BeginScope(LogScope.For(corp.FullName));
         if (corp is not ICorpEventSource source)
             return WebhookReply.Message(StatusCodes.Status501NotImplemented, $"Corp type '{corp.CorpData.Type}' does not receive events.");
 

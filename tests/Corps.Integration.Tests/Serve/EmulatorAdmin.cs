@@ -14,16 +14,18 @@ internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
 
     public static string AppId => EmulatorOptions.DefaultApp.AppId;
 
-    public async Task<string> CreateUserAsync(string name, string departmentId)
+    public async Task<string> CreateUserAsync(string name, string departmentId, string? email = null)
     {
-        var data = await SendAsync(HttpMethod.Post, "/open-apis/contact/v3/users?user_id_type=open_id&department_id_type=open_department_id",
-            new JsonObject
-            {
-                ["name"] = name,
-                ["mobile"] = "+86139" + Random.Shared.Next(10000000, 99999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["department_ids"] = new JsonArray(departmentId),
-                ["employee_type"] = 1,
-            });
+        var user = new JsonObject
+        {
+            ["name"] = name,
+            ["mobile"] = "+86139" + Random.Shared.Next(10000000, 99999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["department_ids"] = new JsonArray(departmentId),
+            ["employee_type"] = 1,
+        };
+        if (email is not null)
+            user["email"] = email;
+        var data = await SendAsync(HttpMethod.Post, "/open-apis/contact/v3/users?user_id_type=open_id&department_id_type=open_department_id", user);
         return data["user"]!["open_id"]!.GetValue<string>();
     }
 

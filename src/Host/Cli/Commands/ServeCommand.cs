@@ -58,8 +58,10 @@ public sealed partial class ServeCommand : ICliCommand
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or FormatException or ArgumentException or InvalidOperationException)
             {
+                // Kestrel reports a URL it cannot parse (a port over 65535, no scheme) with argument and format
+                // exceptions, and one it cannot bind with an IOException: both are the operator's --urls.
                 throw new CorpException(CorpErrorKind.Configuration, $"Cannot listen on {urls}: {ex.Message}",
                     "Pick a free address with --urls, e.g. --urls http://127.0.0.1:8081.", ex);
             }

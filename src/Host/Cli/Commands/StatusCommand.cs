@@ -51,7 +51,8 @@ public sealed class StatusCommand : ICliCommand
             throw new CorpException(CorpErrorKind.Configuration, session.Catalog.Discovery.Problems[0].ToString());
         var corps = new ServedCorps(session.Catalog.Entries.Where(e => e.Corp is not null).Select(e => e.Corp!));
         IEventInbox inbox = session.Database is { } database ? new SqliteEventInbox(database.Path, context.Time) : new EmptyEventInbox();
-        var reader = new CorpStatusReader(corps, inbox, Options.Create(new ScheduleOptions()), context.Time);
+        var reader = new CorpStatusReader(corps, inbox, Options.Create(new ScheduleOptions()), context.Time,
+            unavailable: ServeRuntime.Unavailable(session.Catalog));
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,9 +75,12 @@ public sealed class StatusCommand : ICliCommand
 
     private static void Render(IAnsiConsole console, ServeStatus status)
     {
+        foreach (var corp in status.Unavailable)
+            console.WriteLine($"not served: {corp.FullName} ({corp.Status}): {corp.Reason}");
         if (status.Corps.Count == 0)
         {
-            console.WriteLine("No corps. Add elements under elements/corps/ ('corps list' shows what is there).");
+            if (status.Unavailable.Count == 0)
+                console.WriteLine("No corps. Add elements under elements/corps/ ('corps list' shows what is there).");
             return;
         }
 
