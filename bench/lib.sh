@@ -20,6 +20,8 @@ mkdir -p "$RESULTS"
 
 cleanup() {
   stop_emulator
+  # corps serve runs under /usr/bin/time: stop the service itself (HOST_PID), time then exits with it.
+  [[ -n "${HOST_PID:-}" && -n "${SERVE_PID:-}" ]] && kill "$HOST_PID" 2>/dev/null || true
   [[ -n "${SERVE_PID:-}" ]] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
   if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
