@@ -20,6 +20,8 @@ mkdir -p "$RESULTS"
 
 cleanup() {
   stop_emulator
+  # corps serve runs under /usr/bin/time: stop the service itself (HOST_PID), time then exits with it.
+  [[ -n "${HOST_PID:-}" && -n "${SERVE_PID:-}" ]] && kill "$HOST_PID" 2>/dev/null || true
   [[ -n "${SERVE_PID:-}" ]] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
   if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
@@ -97,7 +99,7 @@ record() { # record SCENARIO JSON — appends one line to bench/results/SCENARIO
   local scenario="$1" json="$2"
   jq -c --arg at "$(date -u +%FT%TZ)" --arg commit "$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo '+dirty')" \
     --arg cpu "$(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
-    '{ at: $at, commit: $commit, cpu: $cpu } + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
+    --arg lbl "${BENCH_LABEL:-}" '{ at: $at, commit: $commit, cpu: $cpu } + (if $lbl == "" then {} else { "label": $lbl } end) + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
 }
 
 # summarize SCENARIO LINES_FILE FIELDS… — median/min/max of each numeric field over the runs, plus the loads.

@@ -4,6 +4,8 @@
 # Per rate: events applied per second (offer start → inbox drained), acknowledgement latency p50/p99, and the store
 # checked afterwards: every event applied exactly once (one change-log entry each), every person at their last update.
 # The service's memory is read from /proc (VmHWM = peak RSS so far) after each rate.
+# BENCH_PERF=1 also records a perf profile of the service per rate (bench/results/perf-events-<rate>.data; read it with
+# `perf report -i FILE --no-children --sort symbol`).
 # BENCH_DRAIN_TIMEOUT (s, default 300) bounds the wait for the inbox to drain after each rate.
 # Usage: bench/run-events.sh [SECONDS_PER_RATE] [USERS:DEPTS] [RATE …]   (default: 10 s, 10000:500, 200 1000 5000)
 source "$(dirname "$0")/lib.sh"
@@ -21,6 +23,8 @@ timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds,
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 SERVE_URL="http://127.0.0.1:$port"
+# BENCH_PERF=1: sample the service with perf while it applies (JIT frames resolved through the runtime's perf map).
+[[ "${BENCH_PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1
 /usr/bin/time -v -o "$WORK/serve-time.txt" "$CORPS" --elements "$WORK/elements" --store "$WORK/store/corps.db" --plugins "$PLUGINS" \
   serve --urls "$SERVE_URL" > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVE_PID=$!
@@ -32,6 +36,9 @@ for rate in "${RATES[@]}"; do
   log "offering $rate events/s for $SECONDS_PER_RATE s…"
   load_before="$(load)"
   cpu_before="$(awk '{ print $14 + $15 }' "/proc/$HOST_PID/stat")"
+  if [[ "${BENCH_PERF:-0}" == 1 ]]; then
+    perf record -F 499 -g -p "$HOST_PID" -o "$RESULTS/perf-events-$rate.data" -- sleep "${BENCH_PERF_SECONDS:-20}" > /dev/null 2>&1 &
+  fi
   result="$("$BENCHTOOL" send-events --target "$SERVE_URL/corps/Bench/events" --status "$SERVE_URL/status" --corp Bench \
     --store "$WORK/store/corps.db" --emulator "$EMU_URL" --encrypt-key "$BENCH_ENCRYPT_KEY" --token "$BENCH_VERIFICATION_TOKEN" \
     --app-id "$APP_ID" --rate "$rate" --seconds "$SECONDS_PER_RATE" --duplicates 0.05 --tag "r$rate" \
