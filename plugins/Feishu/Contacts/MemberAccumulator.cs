@@ -44,7 +44,8 @@ internal sealed class MemberAccumulator
     }
 
     /// <summary>Builds the members. Memberships naming a department outside <paramref name="departments"/> are dropped;
-    /// a member left with none hangs under the root (a user scoped on its own, whose departments the app cannot see).</summary>
+    /// a member left with none hangs under the root (a user scoped on its own, whose departments the app cannot see),
+    /// unless they left upstream: then their memberships are unknown (null).</summary>
     public List<UpstreamMember> Build(IReadOnlySet<string> departments, string? tenantKey)
     {
         lock (_lock)
@@ -60,9 +61,17 @@ internal sealed class MemberAccumulator
                 var kept = memberships.Values
                     .Where(m => m.DepartmentExternalId == CorpSnapshot.RootExternalId || departments.Contains(m.DepartmentExternalId))
                     .ToList();
+                var member = WireMapper.ToMember(entry.User, tenantKey, kept);
                 if (kept.Count == 0)
-                    kept.Add(new UpstreamMembership(CorpSnapshot.RootExternalId, 0, true));
-                members.Add(WireMapper.ToMember(entry.User, tenantKey, kept));
+                {
+                    // Someone who left upstream but still sits in a user group: where they worked is unknown, not the
+                    // root, so the pool keeps the memberships it last knew (as for anyone else who left).
+                    member = member.Status == MemberStatus.Resigned
+                        ? member with { Memberships = null }
+                        : member with { Memberships = [new UpstreamMembership(CorpSnapshot.RootExternalId, 0, true)] };
+                }
+
+                members.Add(member);
             }
 
             return members;

@@ -36,6 +36,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _seed;
     private long _sequence;
+    private long _lastCreateTime;
     private Task? _loop;
 
     internal EventPublisher(IReadOnlyList<EventTarget> targets, TimeProvider time, double timeFactor, int seed, ILogger? logger)
@@ -122,6 +123,20 @@ public sealed partial class EventPublisher : IAsyncDisposable
         }
     }
 
+    // Feishu emits one tenant's contact changes from an ordered log, so two changes of one object never share a
+    // create_time; the clock's milliseconds alone would, when writes come fast. Receivers order events by it.
+    private long NextCreateTime()
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        while (true)
+        {
+            var last = Interlocked.Read(ref _lastCreateTime);
+            var next = Math.Max(now, last + 1);
+            if (Interlocked.CompareExchange(ref _lastCreateTime, next, last) == last)
+                return next;
+        }
+    }
+
     private string Compose(string eventId, string eventType, EmulatedApp app, Action<Utf8JsonWriter> writeEvent)
     {
         var target = Targets.FirstOrDefault(t => t.AppId == app.AppId);
@@ -133,7 +148,7 @@ public sealed partial class EventPublisher : IAsyncDisposable
             w.WriteStartObject("header");
             w.WriteString("event_id", eventId);
             w.WriteString("event_type", eventType);
-            w.WriteString("create_time", _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            w.WriteString("create_time", NextCreateTime().ToString(CultureInfo.InvariantCulture));
             w.WriteString("token", target?.Options.VerificationToken ?? "");
             w.WriteString("app_id", app.AppId);
             w.WriteString("tenant_key", TenantKey);

@@ -133,6 +133,7 @@ internal static class EventApplier
         return new EventApplyResult { Status = EventApplyStatus.Applied, Changes = plan.Changes, RowsWritten = written, Warnings = plan.Warnings };
     }
 
+    // Equal times are not stale: upstream stamps one object's changes in order, so a tie is the same change re-sent.
     private static bool IsStale(DateTimeOffset? lastApplied, CorpEvent corpEvent) => lastApplied is { } last && corpEvent.OccurredAt < last;
 
     private static bool IsUnder(LocalState local, LocalDepartmentRow start, long ancestorId)

@@ -37,7 +37,7 @@ public sealed class EmulatorSnapshotTests
         Assert.Equal(members.Order(), snapshot.Members.Select(m => m.ExternalId).Order());
         var ids = snapshot.Departments.Select(d => d.ExternalId).ToHashSet();
         Assert.All(snapshot.Departments, d => Assert.True(d.ParentExternalId is null || ids.Contains(d.ParentExternalId)));
-        Assert.All(snapshot.Members, m => Assert.All(m.Memberships!, ms =>
+        Assert.All(snapshot.Members, m => Assert.All(m.Memberships ?? [], ms =>
             Assert.True(ms.DepartmentExternalId == CorpSnapshot.RootExternalId || ids.Contains(ms.DepartmentExternalId))));
         Assert.Equal(server.Org.Tenant.Name, snapshot.RootName);
     }

@@ -25,13 +25,18 @@ internal sealed record OrgState(
         var document = emulator.Org.Document;
         var departments = document.Departments.Where(d => !d.Status.IsDeleted)
             .Select(d => $"{d.OpenDepartmentId}|{d.ParentDepartmentId}|{d.Name}").ToList();
-        // People who left but are still named in a user group come back through users/batch (resigned, no departments);
-        // the Feishu plugin hangs them under the root. Everyone else without a department is invisible to a full sync.
+        // People who left but are still named in a user group come back through users/batch (resigned, no departments):
+        // offlined, keeping the memberships the store last knew. Everyone else without a department is invisible.
         var grouped = emulator.Org.Groups.SelectMany(g => g.Members).Where(m => m.MemberType == "user").Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
         var listed = document.Users.Where(u => u.DepartmentIds.Count > 0 || grouped.Contains(u.OpenId)).ToList();
         var listedIds = listed.Select(u => u.OpenId).ToHashSet(StringComparer.Ordinal);
         var members = listed.Select(u => $"{u.OpenId}|{u.Name}|{Status(u.Status)}").ToList();
-        var memberships = listed.SelectMany(u => u.DepartmentIds.Count > 0 ? u.DepartmentIds.Select(d => $"{u.OpenId}|{d}") : [$"{u.OpenId}|0"]).ToList();
+        static string Owner(string row) => row[..row.IndexOf('|', StringComparison.Ordinal)];
+        var memberships = listed.SelectMany(u => u.DepartmentIds.Count > 0
+            ? u.DepartmentIds.Select(d => $"{u.OpenId}|{d}")
+            : Status(u.Status) == "Resigned"
+                ? (previous?.Memberships ?? []).Where(m => Owner(m) == u.OpenId)
+                : [$"{u.OpenId}|0"]).ToList();
         var identities = listed.SelectMany(u => new[]
         {
             $"{u.OpenId}|open_id|{u.OpenId}",
@@ -41,10 +46,9 @@ internal sealed record OrgState(
         }).ToList();
         if (previous is not null)
         {
-            static string Id(string row) => row[..row.IndexOf('|', StringComparison.Ordinal)];
-            members.AddRange(previous.Members.Where(m => !listedIds.Contains(Id(m))).Select(m => m[..m.LastIndexOf('|')] + "|Resigned"));
-            memberships.AddRange(previous.Memberships.Where(m => !listedIds.Contains(Id(m))));
-            identities.AddRange(previous.Identities.Where(i => !listedIds.Contains(Id(i))));
+            members.AddRange(previous.Members.Where(m => !listedIds.Contains(Owner(m))).Select(m => m[..m.LastIndexOf('|')] + "|Resigned"));
+            memberships.AddRange(previous.Memberships.Where(m => !listedIds.Contains(Owner(m))));
+            identities.AddRange(previous.Identities.Where(i => !listedIds.Contains(Owner(i))));
         }
 
         return Sorted(departments, members, memberships, identities);
