@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Corps.Integration.Tests.Serve;
+namespace Corps.Tests.Shared;
 
 /// <summary>A free loopback port, for a service whose URL the emulator must know before the service starts.</summary>
 internal static class FreePort
