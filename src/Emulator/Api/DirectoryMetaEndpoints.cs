@@ -22,15 +22,9 @@ internal static class DirectoryMetaEndpoints
     /// <summary>Page sizes: default UNCONFIRMED (20), maximum 100 as documented.</summary>
     private static ApiError? EmployeeTypeEnums(ApiCall call, Utf8JsonWriter w)
     {
-        var error = Paging.Resolve(call, 20, 100, "", out var offset, out var size);
-        if (error is not null) return error;
         var list = call.Org.Document.EmployeeTypeEnums;
-        w.WriteStartObject();
-        w.WriteStartArray("items");
-        var end = Math.Min(list.Count, offset + size);
-        for (var i = offset; i < end; i++)
+        return Paging.WritePage(call, w, list, "items", 20, 100, "", (w, e) =>
         {
-            var e = list[i];
             w.WriteStartObject();
             w.WriteString("enum_id", e.EnumId);
             w.WriteString("enum_value", e.EnumValue);
@@ -44,23 +38,14 @@ internal static class DirectoryMetaEndpoints
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Paging.WriteTail(w, call, "", end, list.Count);
-        return null;
+        });
     }
 
     private static ApiError? CustomAttrs(ApiCall call, Utf8JsonWriter w)
     {
-        var error = Paging.Resolve(call, 20, 100, "", out var offset, out var size);
-        if (error is not null) return error;
         var list = call.Org.Document.CustomAttrs;
-        w.WriteStartObject();
-        w.WriteStartArray("items");
-        var end = Math.Min(list.Count, offset + size);
-        for (var i = offset; i < end; i++)
+        return Paging.WritePage(call, w, list, "items", 20, 100, "", (w, a) =>
         {
-            var a = list[i];
             w.WriteStartObject();
             w.WriteString("id", a.Id);
             w.WriteString("type", a.Type);
@@ -92,54 +77,35 @@ internal static class DirectoryMetaEndpoints
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Paging.WriteTail(w, call, "", end, list.Count);
-        return null;
+        });
     }
 
     /// <summary>Page sizes UNCONFIRMED: 50 default, 100 max.</summary>
     private static ApiError? Units(ApiCall call, Utf8JsonWriter w)
     {
-        var error = Paging.Resolve(call, 50, 100, "", out var offset, out var size);
-        if (error is not null) return error;
         var list = call.Org.Document.Units;
-        w.WriteStartObject();
-        w.WriteStartArray("unitlist");
-        var end = Math.Min(list.Count, offset + size);
-        for (var i = offset; i < end; i++)
+        return Paging.WritePage(call, w, list, "unitlist", 50, 100, "", (w, item) =>
         {
             w.WriteStartObject();
-            w.WriteString("unit_id", list[i].UnitId);
-            w.WriteString("name", list[i].Name);
-            w.WriteString("unit_type", list[i].UnitType);
+            w.WriteString("unit_id", item.UnitId);
+            w.WriteString("name", item.Name);
+            w.WriteString("unit_type", item.UnitType);
             w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Paging.WriteTail(w, call, "", end, list.Count);
-        return null;
+        });
     }
 
     private static ApiError? UnitDepartments(ApiCall call, Utf8JsonWriter w)
     {
         var unitId = call.Query("unit_id") ?? "";
         if (call.Org.Document.Units.All(u => u.UnitId != unitId)) return ApiErrors.FieldInvalid("unit_id", unitId, "no such unit");
-        var error = Paging.Resolve(call, 50, 100, unitId, out var offset, out var size);
-        if (error is not null) return error;
         var list = call.Org.Document.Departments
             .Where(d => d.UnitIds.Contains(unitId) && call.Scope.SeesDepartment(call.Org, d.OpenDepartmentId)).ToList();
-        w.WriteStartObject();
-        w.WriteStartArray("departmentlist");
-        var end = Math.Min(list.Count, offset + size);
-        for (var i = offset; i < end; i++)
+        return Paging.WritePage(call, w, list, "departmentlist", 50, 100, unitId, (w, item) =>
         {
             w.WriteStartObject();
             w.WriteString("unit_id", unitId);
-            w.WriteString("department_id", call.Org.DepartmentRef(list[i].OpenDepartmentId, call.DepartmentIdType));
+            w.WriteString("department_id", call.Org.DepartmentRef(item.OpenDepartmentId, call.DepartmentIdType));
             w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Paging.WriteTail(w, call, unitId, end, list.Count);
-        return null;
+        });
     }
 }

@@ -36,5 +36,21 @@ internal static class Paging
         if (more) w.WriteString("page_token", call.Emulator.PageTokens.Create(Context(call, context), nextOffset));
     }
 
+    /// <summary>Writes one page of <paramref name="list"/> as <c>data{arrayName[…],has_more,page_token}</c>.</summary>
+    public static ApiError? WritePage<T>(ApiCall call, Utf8JsonWriter w, IReadOnlyList<T> list, string arrayName,
+        int defaultSize, int maxSize, string context, Action<Utf8JsonWriter, T> writeItem)
+    {
+        var error = Resolve(call, defaultSize, maxSize, context, out var offset, out var size);
+        if (error is not null) return error;
+        w.WriteStartObject();
+        w.WriteStartArray(arrayName);
+        var end = Math.Min(list.Count, offset + size);
+        for (var i = offset; i < end; i++)
+            writeItem(w, list[i]);
+        w.WriteEndArray();
+        WriteTail(w, call, context, end, list.Count);
+        return null;
+    }
+
     private static string Context(ApiCall call, string context) => call.Spec.Name + "|" + call.App.AppId + "|" + context;
 }
