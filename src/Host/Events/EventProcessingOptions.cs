@@ -15,9 +15,6 @@ public sealed class EventProcessingOptions
     /// <summary>How often a corp's inbox is checked without a wake-up (a safety net). Default 5 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long an event waits for acknowledgements in flight to be written before it is applied anyway. Default 1 s.</summary>
-    public TimeSpan AckPriorityWait { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>The wait before the <paramref name="failures"/>-th retry.</summary>
     public TimeSpan DelayAfter(int failures)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Corps.Abstractions;
 using Corps.Host.Scheduling;
 using Corps.Host.Serve;
@@ -9,20 +10,24 @@ using Microsoft.Extensions.Options;
 namespace Corps.Host.Events;
 
 /// <summary>
-/// Applies stored events: one loop per corp that receives events, each applying its inbox in arrival order, one event
-/// at a time; corps run in parallel. Pending rows left by a previous process are picked up at start.
+/// Applies stored events: one loop per corp that receives events, each applying its inbox in arrival order, in batches
+/// of one store transaction each; corps run in parallel. Pending rows left by a previous process are picked up at start.
 /// </summary>
 /// <remarks>
 /// <para>Member and department events go through <see cref="ICorpEventApplier"/> under the corp's
 /// <see cref="CorpWorkGate"/>; scope and refresh events run a full sync through <see cref="CorpSyncRunner"/>, the same
 /// path as Quartz, so events and syncs of one corp never interleave.</para>
-/// <para>A failing event is retried in place with doubling waits (later events of the corp wait behind it, so order
+/// <para>A batch stops at an event that fails or needs a full sync; that event then goes alone. A failing event is
+/// retried in place with doubling waits (later events of the corp wait behind it, so order
 /// holds), then parked after <see cref="EventProcessingOptions.MaxAttempts"/> and the queue moves on. Stopping the
 /// service abandons the event in hand; it stays pending and is applied on the next start.</para>
 /// </remarks>
 public sealed partial class EventProcessor : BackgroundService
 {
-    private const int BatchSize = 100;
+    // Rows read from the inbox at a time, and events handed to the store in one transaction at most (the store also
+    // commits early once a batch has held the file for a few milliseconds, so acknowledgements never wait long).
+    private const int ReadSize = 500;
+    private const int MaxBatch = 250;
 
     private readonly IServedCorps _corps;
     private readonly IEventInbox _inbox;
@@ -31,14 +36,13 @@ public sealed partial class EventProcessor : BackgroundService
     private readonly CorpWorkGate _gate;
     private readonly CorpActivityTracker _activity;
     private readonly EventSignal _signal;
-    private readonly AckTraffic _traffic;
     private readonly EventProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventProcessor> _logger;
 
     /// <summary>Creates the processor.</summary>
     public EventProcessor(IServedCorps corps, IEventInbox inbox, ICorpEventApplier applier, CorpSyncRunner runner, CorpWorkGate gate,
-        CorpActivityTracker activity, EventSignal signal, AckTraffic traffic, IOptions<EventProcessingOptions> options, TimeProvider time,
+        CorpActivityTracker activity, EventSignal signal, IOptions<EventProcessingOptions> options, TimeProvider time,
         ILogger<EventProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +53,6 @@ public sealed partial class EventProcessor : BackgroundService
         _gate = gate;
         _activity = activity;
         _signal = signal;
-        _traffic = traffic;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -88,12 +91,65 @@ public sealed partial class EventProcessor : BackgroundService
     {
         while (true)
         {
-            var batch = await _inbox.GetPendingAsync(corp.FullName, BatchSize, stoppingToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            var pending = await _inbox.GetPendingAsync(corp.FullName, ReadSize, stoppingToken).ConfigureAwait(false);
+            if (pending.Count == 0)
                 return;
-            foreach (var entry in batch)
-                await ProcessAsync(corp, entry, stoppingToken).ConfigureAwait(false);
+            var index = 0;
+            while (index < pending.Count)
+            {
+                var (applied, stopped) = await ApplyRunAsync(corp, pending, index, stoppingToken).ConfigureAwait(false);
+                index += applied;
+                if (index < pending.Count && (stopped || applied == 0))
+                {
+                    // The event the run stopped at goes alone, with its retries: failed before, failing now, or a full sync.
+                    await ProcessAsync(corp, pending[index], stoppingToken).ConfigureAwait(false);
+                    index++;
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Applies the events from <paramref name="start"/> on as one store batch, as far as they are plain member and
+    /// department events that never failed. Returns how many were applied (and marked), and whether the batch stopped at
+    /// an event that must go alone through <see cref="ProcessAsync"/> (it failed, or needs a full sync).
+    /// </summary>
+    private async Task<(int Applied, bool Stopped)> ApplyRunAsync(ICorp corp, IReadOnlyList<InboxEntry> pending, int start, CancellationToken stoppingToken)
+    {
+        var run = new List<StoredEvent>();
+        for (var i = start; i < pending.Count && run.Count < MaxBatch; i++)
+        {
+            if (pending[i].Attempts > 0 || TryDecode(pending[i]) is not { } corpEvent || NeedsFullSync(corpEvent))
+                break;
+            run.Add(new StoredEvent(pending[i].Id, corpEvent));
+        }
+
+        if (run.Count == 0)
+            return (0, true);
+        var started = _time.GetTimestamp();
+        EventBatchResult batch;
+        try
+        {
+            using (await _gate.EnterAsync(corp.FullName, stoppingToken).ConfigureAwait(false))
+                batch = await _applier.ApplyAsync(corp.CorpData, run, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The batch's transaction failed and wrote nothing: the first event retries alone, on its schedule.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogBatchFailed(ex, corp.FullName, run.Count);
+            return (0, true);
+        }
+
+        for (var i = 0; i < batch.Applied.Count; i++)
+            LogEventApplied(corp.FullName, run[i].Event.EventId, run[i].Event.EventType, Describe(batch.Applied[i]));
+        if (batch.Applied.Count > 0)
+            LogBatchApplied(corp.FullName, batch.Applied.Count, _time.GetElapsedTime(started).TotalMilliseconds, Tally(batch.Applied));
+        return (batch.Applied.Count, batch.Failure is not null || batch.NeedsFullSync is not null);
     }
 
     private async Task ProcessAsync(ICorp corp, InboxEntry entry, CancellationToken stoppingToken)
@@ -104,9 +160,7 @@ public sealed partial class EventProcessor : BackgroundService
         {
             try
             {
-                await _traffic.WaitForQuietAsync(_options.AckPriorityWait, _time, stoppingToken).ConfigureAwait(false);
                 var result = await ApplyAsync(corp, entry, stoppingToken).ConfigureAwait(false);
-                await _inbox.MarkAppliedAsync(entry.Id, stoppingToken).ConfigureAwait(false);
                 LogEventApplied(corp.FullName, entry.EventId, entry.EventType, result);
                 return;
             }
@@ -139,19 +193,47 @@ public sealed partial class EventProcessor : BackgroundService
     private async Task<string> ApplyAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
     {
         var corpEvent = CorpEventJson.Deserialize(entry.Payload);
-        if (corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
-            return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
+        if (NeedsFullSync(corpEvent))
+            return await FullSyncAndMarkAsync(corp, entry, cancellationToken).ConfigureAwait(false);
 
-        EventApplyResult result;
+        EventBatchResult batch;
         using (await _gate.EnterAsync(corp.FullName, cancellationToken).ConfigureAwait(false))
-            result = await _applier.ApplyAsync(corp.CorpData, corpEvent, cancellationToken).ConfigureAwait(false);
+            batch = await _applier.ApplyAsync(corp.CorpData, [new StoredEvent(entry.Id, corpEvent)], cancellationToken).ConfigureAwait(false);
 
-        if (result.Status == EventApplyStatus.NeedsFullSync)
-            return await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
-        return result.Warnings.Count == 0
-            ? $"{result.Status}, {result.Changes.Count} changes"
-            : $"{result.Status}, {result.Changes.Count} changes ({string.Join("; ", result.Warnings)})";
+        if (batch.Failure is { } failure)
+            ExceptionDispatchInfo.Throw(failure);
+        if (batch.Applied.Count == 1)
+            return Describe(batch.Applied[0]);
+        return await FullSyncAndMarkAsync(corp, entry, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<string> FullSyncAndMarkAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var result = await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
+        await _inbox.MarkAppliedAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static CorpEvent? TryDecode(InboxEntry entry)
+    {
+        try
+        {
+            return CorpEventJson.Deserialize(entry.Payload);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool NeedsFullSync(CorpEvent corpEvent) => corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested;
+
+    private static string Describe(EventApplyResult result) => result.Warnings.Count == 0
+        ? $"{result.Status}, {result.Changes.Count} changes"
+        : $"{result.Status}, {result.Changes.Count} changes ({string.Join("; ", result.Warnings)})";
+
+    private static string Tally(IReadOnlyList<EventApplyResult> results) =>
+        string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
 
     private async Task<string> FullSyncAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
     {
@@ -173,7 +255,7 @@ public sealed partial class EventProcessor : BackgroundService
             ? exception.Message
             : $"{exception.GetType().Name}: {exception.Message}";
 
-    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Event {EventId} ({EventType}) of {Corp} applied: {Result}")]
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Debug, Message = "Event {EventId} ({EventType}) of {Corp} applied: {Result}")]
     private partial void LogEventApplied(string corp, string eventId, string eventType, string result);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning,
@@ -183,6 +265,12 @@ public sealed partial class EventProcessor : BackgroundService
     [LoggerMessage(EventId = 5202, Level = LogLevel.Error,
         Message = "Event {EventId} ({EventType}) of {Corp} parked after {Attempts} failed attempts; see 'corps status'")]
     private partial void LogEventParked(Exception exception, string corp, string eventId, string eventType, int attempts);
+
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Applied {Count} events of {Corp} in {ElapsedMs:F0} ms: {Tally}")]
+    private partial void LogBatchApplied(string corp, int count, double elapsedMs, string tally);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "A batch of {Count} events of {Corp} failed; its first event is retried alone")]
+    private partial void LogBatchFailed(Exception exception, string corp, int count);
 
     [LoggerMessage(EventId = 5203, Level = LogLevel.Error, Message = "Event loop of {Corp} failed; retrying")]
     private partial void LogLoopFailed(Exception exception, string corp);

@@ -3,14 +3,16 @@ using Corps.Host.Store;
 
 namespace Corps.Host.Events;
 
-/// <summary>Applies one decoded member or department event to the local pool (the processor's seam to the store).</summary>
+/// <summary>Applies decoded member and department events to the local pool (the processor's seam to the store).</summary>
 /// <remarks>
-/// One transaction per event; an event older than the state already stored for its object (by
+/// A batch is applied oldest first in one transaction that also marks each applied event's inbox row applied; it stops
+/// before an event that throws or needs a full sync, and may stop early to let other writers in (see
+/// <see cref="EventBatchResult"/>). An event older than the state already stored for its object (by
 /// <see cref="CorpEvent.OccurredAt"/>) writes nothing and is <see cref="EventApplyStatus.Stale"/>. Throws when the
-/// write fails; the pool is then unchanged.
+/// batch's transaction fails; the pool and the inbox are then unchanged.
 /// </remarks>
 public interface ICorpEventApplier
 {
-    /// <summary>Applies <paramref name="corpEvent"/> to <paramref name="corp"/>'s part of the pool.</summary>
-    Task<EventApplyResult> ApplyAsync(CorpElement corp, CorpEvent corpEvent, CancellationToken cancellationToken);
+    /// <summary>Applies <paramref name="events"/> to <paramref name="corp"/>'s part of the pool, in order.</summary>
+    Task<EventBatchResult> ApplyAsync(CorpElement corp, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
 }

@@ -15,9 +15,12 @@ public sealed class SqliteEventInbox : IEventInbox
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, bool> _knownCorps = new(StringComparer.Ordinal);
 
-    // Acknowledgements queue here, in order, rather than in SQLite's busy handler, which sleeps up to 100 ms between
-    // tries: under a burst of deliveries that sleep, not the insert, is what makes an acknowledgement slow.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // Deliveries are written in groups: the ones that arrive while a group commits go together in the next transaction,
+    // so under a burst an acknowledgement waits for about one commit, not for a queue of them. One writer at a time
+    // drains the queue and stops when it is empty.
+    private readonly Lock _queueLock = new();
+    private List<PendingAdd> _queue = [];
+    private bool _writing;
 
     /// <summary>Creates the inbox over the (migrated) store file at <paramref name="databasePath"/>.</summary>
     public SqliteEventInbox(string databasePath, TimeProvider time)
@@ -32,37 +35,82 @@ public sealed class SqliteEventInbox : IEventInbox
     /// <inheritdoc/>
     public async Task<bool> AddAsync(string corp, CorpEvent corpEvent, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(corp);
         ArgumentNullException.ThrowIfNull(corpEvent);
-        var payload = CorpEventJson.Serialize(corpEvent);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var pending = new PendingAdd(corp, corpEvent.EventId, corpEvent.EventType, CorpEventJson.Serialize(corpEvent));
+        bool startWriter;
+        lock (_queueLock)
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var now = StoreTime.Format(_time.GetUtcNow());
-            if (!_knownCorps.ContainsKey(corp))
+            _queue.Add(pending);
+            startWriter = !_writing;
+            _writing = true;
+        }
+
+        if (startWriter)
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        // A caller that gives up (the delivery's connection closed) does not take its row back: upstream re-delivers,
+        // and the re-delivery is then a no-op.
+        return await pending.Stored.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        while (true)
+        {
+            List<PendingAdd> group;
+            lock (_queueLock)
             {
-                // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now)", new { corp, now },
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                _knownCorps[corp] = true;
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                group = _queue;
+                _queue = [];
             }
 
-            // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the
-            // write are one statement, so two deliveries of one event (even from two processes) cannot both insert.
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
-                VALUES ({CorpIdOf}, @eventId, @eventType, @now, @payload, 'pending', 0)
-                """,
-                new { corp, now, eventId = corpEvent.EventId, eventType = corpEvent.EventType, payload },
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return inserted > 0;
+            try
+            {
+                var inserted = await WriteGroupAsync(group).ConfigureAwait(false);
+                for (var i = 0; i < group.Count; i++)
+                    group[i].Stored.TrySetResult(inserted[i]);
+            }
+#pragma warning disable CA1031 // Every delivery of the group gets the failure (and a 500): nothing of the group was committed.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                foreach (var pending in group)
+                    pending.Stored.TrySetException(exception);
+            }
         }
-        finally
+    }
+
+    private async Task<bool[]> WriteGroupAsync(List<PendingAdd> group)
+    {
+        using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var now = StoreTime.Format(_time.GetUtcNow());
+        foreach (var corp in group.Select(p => p.Corp).Distinct(StringComparer.Ordinal).Where(c => !_knownCorps.ContainsKey(c)))
         {
-            _writeGate.Release();
+            // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
+            connection.Execute("INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now)", new { corp, now }, transaction);
         }
+
+        // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the write are
+        // one statement, so two deliveries of one event (even from two processes) cannot both insert.
+        using var insert = new PreparedCommand(connection, transaction, $"""
+            INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
+            VALUES ((SELECT id FROM corps WHERE full_name = $p0), $p1, $p2, $p3, $p4, 'pending', 0)
+            """, 5);
+        var inserted = new bool[group.Count];
+        for (var i = 0; i < group.Count; i++)
+            inserted[i] = insert.Execute(group[i].Corp, group[i].EventId, group[i].EventType, now, group[i].Payload) > 0;
+        transaction.Commit();
+        foreach (var pending in group)
+            _knownCorps[pending.Corp] = true;
+        return inserted;
     }
 
     /// <inheritdoc/>
@@ -76,6 +124,7 @@ public sealed class SqliteEventInbox : IEventInbox
     /// <inheritdoc/>
     public async Task MarkAppliedAsync(long id, CancellationToken cancellationToken)
     {
+        using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE event_inbox SET status = 'applied', applied_at = @appliedAt, last_error = NULL WHERE id = @id",
@@ -86,6 +135,7 @@ public sealed class SqliteEventInbox : IEventInbox
     /// <inheritdoc/>
     public async Task RecordFailureAsync(long id, string error, bool park, CancellationToken cancellationToken)
     {
+        using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE event_inbox SET attempts = attempts + 1, last_error = @error, status = @status WHERE id = @id",
@@ -111,6 +161,7 @@ public sealed class SqliteEventInbox : IEventInbox
     /// <inheritdoc/>
     public async Task<int> RequeueParkedAsync(string corp, CancellationToken cancellationToken)
     {
+        using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp_id = {CorpIdOf} AND status = 'parked'",
@@ -143,6 +194,11 @@ public sealed class SqliteEventInbox : IEventInbox
         "parked" => InboxStatus.Parked,
         _ => InboxStatus.Pending,
     };
+
+    private sealed record PendingAdd(string Corp, string EventId, string EventType, string Payload)
+    {
+        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     private sealed class InboxRow
     {

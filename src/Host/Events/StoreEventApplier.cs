@@ -3,10 +3,10 @@ using Corps.Host.Store;
 
 namespace Corps.Host.Events;
 
-/// <summary>Applies events through <see cref="CorpDatabase.ApplyEventAsync"/>.</summary>
+/// <summary>Applies events through <see cref="CorpDatabase.ApplyEventsAsync"/>.</summary>
 public sealed class StoreEventApplier(CorpDatabase database) : ICorpEventApplier
 {
     /// <inheritdoc/>
-    public Task<EventApplyResult> ApplyAsync(CorpElement corp, CorpEvent corpEvent, CancellationToken cancellationToken) =>
-        database.ApplyEventAsync(corp, corpEvent, cancellationToken);
+    public Task<EventBatchResult> ApplyAsync(CorpElement corp, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
+        database.ApplyEventsAsync(corp, events, cancellationToken);
 }

@@ -58,7 +58,6 @@ public static class ServeHost
         services.AddSingleton<CorpWorkGate>();
         services.AddSingleton<CorpActivityTracker>();
         services.AddSingleton<EventSignal>();
-        services.AddSingleton<AckTraffic>();
         services.AddSingleton<CorpSyncRunner>();
         services.AddSingleton<CorpScheduler>();
         services.AddSingleton(sp => new CorpStatusReader(

@@ -127,20 +127,99 @@ public sealed class CorpDatabase : IAsyncDisposable
     /// </remarks>
     public async Task<EventApplyResult> ApplyEventAsync(CorpElement element, CorpEvent corpEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(corpEvent);
-        if (corpEvent.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
-            return new EventApplyResult { Status = EventApplyStatus.NeedsFullSync };
+        var batch = await ApplyEventsAsync(element, [new StoredEvent(null, corpEvent)], cancellationToken).ConfigureAwait(false);
+        if (batch.Failure is { } failure)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return batch.Applied.Count == 1 ? batch.Applied[0] : batch.NeedsFullSync!;
+    }
 
+    /// <summary>
+    /// Applies a run of one corp's events, oldest first, in one write transaction that also marks each applied event's
+    /// inbox row applied: an event is never marked without its effect, nor applied and left pending.
+    /// </summary>
+    /// <remarks>
+    /// <para>Each event runs in its own savepoint, with the same rules as <see cref="ApplyEventAsync"/>. The batch stops
+    /// before the first event that throws or asks for a full sync (that event writes nothing), and once it has held the
+    /// store for <see cref="EventBatchBudget"/>, so writers queued behind it (acknowledgements) wait little;
+    /// <see cref="EventBatchResult"/> says where and why.</para>
+    /// <para>Serialized with the corp's syncs in this process; a sync of another process holding the corp is waited for,
+    /// as <c>corps sync</c> does. No lock row is written when no other process holds the corp: the check runs inside the
+    /// write transaction, where no other process can take it meanwhile.</para>
+    /// </remarks>
+    /// <exception cref="CorpException">Another process's sync kept the corp past the lock wait.</exception>
+    public async Task<EventBatchResult> ApplyEventsAsync(CorpElement element, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+            return new EventBatchResult { Applied = [] };
+        if (events[0].Event.Kind is CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested)
+            return new EventBatchResult { Applied = [], NeedsFullSync = new EventApplyResult { Status = EventApplyStatus.NeedsFullSync } };
+
+        using (await _locks.AcquireLocalAsync(element.FullName, cancellationToken).ConfigureAwait(false))
+        {
+            if (await TryApplyEventsAsync(element, events, checkOtherProcesses: true, cancellationToken).ConfigureAwait(false) is { } result)
+                return result;
+        }
+
+        // Another process is syncing this corp: wait for it like any run does, then apply holding the lock row.
         await using var lease = await _locks.AcquireAsync(element.FullName, cancellationToken).ConfigureAwait(false);
+        return (await TryApplyEventsAsync(element, events, checkOtherProcesses: false, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>How long one batch of events may hold the store before it commits what it has (default 20 ms).</summary>
+    internal static TimeSpan EventBatchBudget { get; } = TimeSpan.FromMilliseconds(20);
+
+    private async Task<EventBatchResult?> TryApplyEventsAsync(CorpElement element, IReadOnlyList<StoredEvent> events, bool checkOtherProcesses,
+        CancellationToken cancellationToken)
+    {
+        using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (checkOtherProcesses && _locks.IsHeldElsewhere(connection, transaction, element.FullName))
+            return null;
+
+        var started = _time.GetTimestamp();
         var now = _time.GetUtcNow();
         var corpId = CorpRows.Ensure(connection, transaction, element, now);
-        var result = EventApplier.Apply(connection, transaction, corpId, corpEvent, now);
+        using var markApplied = new PreparedCommand(connection, transaction,
+            "UPDATE event_inbox SET status = 'applied', applied_at = $p0, last_error = NULL WHERE id = $p1", 2);
+        var applied = new List<EventApplyResult>(events.Count);
+        EventApplyResult? needsFullSync = null;
+        Exception? failure = null;
+        foreach (var stored in events)
+        {
+            if (applied.Count > 0 && _time.GetElapsedTime(started) >= EventBatchBudget)
+                break;
+            transaction.Save("event");
+            try
+            {
+                var result = EventApplier.Apply(connection, transaction, corpId, stored.Event, now);
+                if (result.Status == EventApplyStatus.NeedsFullSync)
+                {
+                    transaction.Rollback("event");
+                    needsFullSync = result;
+                    break;
+                }
+
+                if (stored.InboxId is { } inboxId)
+                    markApplied.Execute(StoreTime.Format(now), inboxId);
+                transaction.Release("event");
+                applied.Add(result);
+                SyncLog.EventApplied(_eventLogger, stored.Event.EventId, stored.Event.EventType, element.FullName, result.Status, result.Changes.Count);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Only this event's writes go; the ones before it commit below.
+                transaction.Rollback("event");
+                failure = exception;
+                break;
+            }
+        }
+
         transaction.Commit();
-        SyncLog.EventApplied(_eventLogger, corpEvent.EventId, corpEvent.EventType, element.FullName, result.Status, result.Changes.Count);
-        return result;
+        return new EventBatchResult { Applied = applied, NeedsFullSync = needsFullSync, Failure = failure };
     }
 
     /// <summary>Opens a connection to the file (tests and benchmarks).</summary>

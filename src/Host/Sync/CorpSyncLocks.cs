@@ -37,6 +37,28 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
         }
     }
 
+    /// <summary>
+    /// Takes only this process's side of the corp's lock, for a write that fits in one transaction: the caller then checks
+    /// <see cref="IsHeldElsewhere"/> inside its write transaction, where no other process can take the row meanwhile.
+    /// That costs no lock-row writes; when another process does hold the corp, use <see cref="AcquireAsync"/> instead.
+    /// </summary>
+    public async Task<IDisposable> AcquireLocalAsync(string corpFullName, CancellationToken cancellationToken)
+    {
+        var semaphore = _local.GetOrAdd(corpFullName, _ => new SemaphoreSlim(1, 1));
+        await semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new LocalLease(semaphore);
+    }
+
+    /// <summary>Whether a live run of another process holds the corp's lock row (read in the caller's transaction).</summary>
+    public bool IsHeldElsewhere(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string corpFullName)
+    {
+        var row = connection.QuerySingleOrDefault<LockRow>("""
+            SELECT holder AS Holder, holder_pid AS HolderPid, holder_host AS HolderHost, acquired_at AS AcquiredAt, heartbeat_at AS HeartbeatAt
+            FROM sync_locks WHERE corp_full_name = @corpFullName
+            """, new { corpFullName }, transaction);
+        return row is not null && row.Holder != _holder && !IsStale(row, time.GetUtcNow());
+    }
+
     private async Task AcquireRowAsync(string corpFullName, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.Wait;
@@ -149,6 +171,17 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
         public string AcquiredAt { get; init; } = "";
 
         public string HeartbeatAt { get; init; } = "";
+    }
+
+    private sealed class LocalLease(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                semaphore.Release();
+        }
     }
 
     private sealed class Lease : IAsyncDisposable

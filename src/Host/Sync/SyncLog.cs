@@ -33,6 +33,6 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Could not refresh the sync lock of {Corp}")]
     public static partial void HeartbeatFailed(ILogger logger, string corp, Exception exception);
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Event {EventId} ({EventType}) for {Corp}: {Status}, {Changes} changes")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "Event {EventId} ({EventType}) for {Corp}: {Status}, {Changes} changes")]
     public static partial void EventApplied(ILogger logger, string eventId, string eventType, string corp, Store.EventApplyStatus status, int changes);
 }

@@ -24,7 +24,7 @@ public static partial class EventEndpoints
 
     /// <summary>Verifies, decodes and stores one delivery; replies only once an accepted event is committed.</summary>
     internal static async Task<IResult> ReceiveAsync(string name, HttpRequest request, IServedCorps corps, IEventInbox inbox,
-        EventSignal signal, AckTraffic traffic, IOptions<WebhookOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+        EventSignal signal, IOptions<WebhookOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(EventEndpoints).FullName!);
         var corp = corps.Find(name);
@@ -80,9 +80,7 @@ public static partial class EventEndpoints
             case WebhookResult.Accepted accepted:
                 // Committed before the 200: Feishu re-delivers what was not acknowledged, so a crash after this line
                 // loses nothing and a crash before it is retried upstream.
-                bool stored;
-                using (traffic.Begin())
-                    stored = await inbox.AddAsync(corp.FullName, accepted.Event, cancellationToken).ConfigureAwait(false);
+                var stored = await inbox.AddAsync(corp.FullName, accepted.Event, cancellationToken).ConfigureAwait(false);
                 if (stored)
                     signal.Notify(corp.FullName);
                 LogAccepted(logger, corp.FullName, accepted.Event.EventId, accepted.Event.EventType, !stored);

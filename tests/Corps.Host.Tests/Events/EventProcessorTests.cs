@@ -27,7 +27,7 @@ public sealed class EventProcessorTests
         var corp = new FakeEventCorp("Acme");
         foreach (var id in new[] { "e3", "e1", "e2" })
             await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted(id, "ou_" + id, id), CancellationToken.None);
-        var applier = new FakeEventApplier();
+        var applier = new FakeEventApplier(inbox);
 
         await using var serve = await StartAsync([corp], inbox, applier);
         await Eventually.TrueAsync(() => applier.Applied.Count == 3, "three events applied");
@@ -44,7 +44,7 @@ public sealed class EventProcessorTests
         var corp = new FakeEventCorp("Acme");
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("e1", "ou_1", "a"), CancellationToken.None);
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("e2", "ou_2", "b"), CancellationToken.None);
-        var applier = new FakeEventApplier();
+        var applier = new FakeEventApplier(inbox);
         applier.FailTimes("e1", 2);
 
         await using var serve = await StartAsync([corp], inbox, applier);
@@ -61,7 +61,7 @@ public sealed class EventProcessorTests
         var corp = new FakeEventCorp("Acme");
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("bad", "ou_1", "a"), CancellationToken.None);
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("good", "ou_2", "b"), CancellationToken.None);
-        var applier = new FakeEventApplier();
+        var applier = new FakeEventApplier(inbox);
         applier.FailTimes("bad", int.MaxValue);
 
         await using var serve = await StartAsync([corp], inbox, applier, maxAttempts: 3);
@@ -82,7 +82,7 @@ public sealed class EventProcessorTests
         await inbox.AddAsync(corp.FullName, TestEvents.ScopeChanged("s1"), CancellationToken.None);
         await inbox.AddAsync(corp.FullName, TestEvents.ScopeChanged("s2"), CancellationToken.None);
 
-        await using var serve = await StartAsync([corp], inbox, new FakeEventApplier());
+        await using var serve = await StartAsync([corp], inbox, new FakeEventApplier(inbox));
         await Eventually.TrueAsync(async () => (await inbox.GetCountsAsync(corp.FullName, CancellationToken.None)).Applied == 2, "both scope events done");
 
         // Both were received before the first sync started, so that one sync covers both.
@@ -97,7 +97,7 @@ public sealed class EventProcessorTests
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
         var corp = new FakeEventCorp("Acme");
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("e1", "ou_1", "a"), CancellationToken.None);
-        var applier = new FakeEventApplier { Outcome = _ => EventApplyStatus.NeedsFullSync };
+        var applier = new FakeEventApplier(inbox) { Outcome = _ => EventApplyStatus.NeedsFullSync };
 
         await using var serve = await StartAsync([corp], inbox, applier);
         await Eventually.TrueAsync(() => corp.Runs.Count == 1, "a full sync");
@@ -113,7 +113,7 @@ public sealed class EventProcessorTests
         var corp = new FakeEventCorp("Acme") { SyncFailure = new Abstractions.UpstreamException("upstream down", code: 99991400) };
         await inbox.AddAsync(corp.FullName, TestEvents.ScopeChanged("s1"), CancellationToken.None);
 
-        await using var serve = await StartAsync([corp], inbox, new FakeEventApplier(), maxAttempts: 2);
+        await using var serve = await StartAsync([corp], inbox, new FakeEventApplier(inbox), maxAttempts: 2);
         await Eventually.TrueAsync(async () => (await inbox.GetCountsAsync(corp.FullName, CancellationToken.None)).Parked == 1, "event parked");
 
         var parked = Assert.Single(await inbox.GetParkedAsync(corp.FullName, 10, CancellationToken.None));
@@ -129,11 +129,50 @@ public sealed class EventProcessorTests
         var b = new FakeEventCorp("B");
         await inbox.AddAsync(a.FullName, TestEvents.MemberUpserted("x", "ou_1", "a"), CancellationToken.None);
         await inbox.AddAsync(b.FullName, TestEvents.MemberUpserted("x", "ou_1", "b"), CancellationToken.None);
-        var applier = new FakeEventApplier();
+        var applier = new FakeEventApplier(inbox);
 
         await using var serve = await StartAsync([a, b], inbox, applier);
         await Eventually.TrueAsync(() => applier.Applied.Count == 2, "both applied");
 
         Assert.Equal(["corps.A", "corps.B"], applier.Applied.Select(x => x.Corp).Order());
+    }
+
+    [Fact]
+    public async Task Processing_ManyPendingEvents_AppliesThemInBatchesInArrivalOrder()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
+        var corp = new FakeEventCorp("Acme");
+        var ids = Enumerable.Range(0, 300).Select(i => $"e{i:D3}").ToList();
+        foreach (var id in ids)
+            await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted(id, "ou_" + id, id), CancellationToken.None);
+        var applier = new FakeEventApplier(inbox);
+
+        await using var serve = await StartAsync([corp], inbox, applier);
+        await Eventually.TrueAsync(() => applier.Applied.Count == 300, "all applied");
+
+        Assert.Equal(ids, applier.Applied.Select(a => a.EventId));
+        Assert.True(applier.BatchSizes.Max() > 1, "events went to the store in batches");
+        Assert.True(applier.BatchSizes.Count < 300, "fewer calls than events");
+    }
+
+    [Fact]
+    public async Task Apply_FailureInsideABatch_RetriesThatEventAloneAndKeepsOrder()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
+        var corp = new FakeEventCorp("Acme");
+        var ids = Enumerable.Range(1, 10).Select(i => $"e{i:D2}").ToList();
+        foreach (var id in ids)
+            await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted(id, "ou_" + id, id), CancellationToken.None);
+        var applier = new FakeEventApplier(inbox);
+        applier.FailTimes("e05", 2);
+
+        await using var serve = await StartAsync([corp], inbox, applier);
+        await Eventually.TrueAsync(() => applier.Applied.Count == 10, "all applied");
+
+        Assert.Equal(ids, applier.Applied.Select(a => a.EventId));
+        await Eventually.TrueAsync(async () => (await inbox.GetCountsAsync(corp.FullName, CancellationToken.None)).Applied == 10, "all rows marked applied");
+        Assert.Equal(0, (await inbox.GetCountsAsync(corp.FullName, CancellationToken.None)).Parked);
     }
 }

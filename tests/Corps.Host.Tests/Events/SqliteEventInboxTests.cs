@@ -94,4 +94,20 @@ public sealed class SqliteEventInboxTests
         var pending = Assert.Single(await inbox.GetPendingAsync(Corp, 10, CancellationToken.None));
         Assert.Equal(0, pending.Attempts);
     }
+
+    [Fact]
+    public async Task AddAsync_ManyConcurrentDeliveriesWithDuplicates_StoresEachEventOnce()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
+        var ids = Enumerable.Range(0, 300).Select(i => $"ev-{i}").ToList();
+        var deliveries = ids.Concat(ids.Where((_, i) => i % 5 == 0)).ToList();
+
+        var stored = await Task.WhenAll(deliveries.Select(id => Task.Run(() => inbox.AddAsync(Corp, TestEvents.MemberUpserted(id, "ou_" + id, id), CancellationToken.None))));
+
+        Assert.Equal(300, stored.Count(s => s));
+        Assert.Equal(60, stored.Count(s => !s));
+        Assert.Equal(300, await store.ScalarAsync("SELECT COUNT(*) FROM event_inbox"));
+        Assert.Equal(300, await store.ScalarAsync("SELECT COUNT(DISTINCT event_id) FROM event_inbox"));
+    }
 }

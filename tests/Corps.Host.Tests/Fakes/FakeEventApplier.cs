@@ -5,27 +5,47 @@ using Corps.Host.Store;
 
 namespace Corps.Host.Tests.Fakes;
 
-/// <summary>Records applied events in order; can fail a given event a number of times, or answer a fixed outcome.</summary>
-internal sealed class FakeEventApplier : ICorpEventApplier
+/// <summary>
+/// Records applied events in order and marks them applied in the inbox (as the store does in its transaction); can fail
+/// a given event a number of times, or answer a fixed outcome.
+/// </summary>
+internal sealed class FakeEventApplier(IEventInbox? inbox = null) : ICorpEventApplier
 {
     private readonly ConcurrentQueue<(string Corp, string EventId)> _applied = new();
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
+    private readonly ConcurrentQueue<int> _batchSizes = new();
 
     public IReadOnlyList<(string Corp, string EventId)> Applied => _applied.ToList();
+
+    /// <summary>How many events each call was handed.</summary>
+    public IReadOnlyList<int> BatchSizes => _batchSizes.ToList();
 
     public Func<CorpEvent, EventApplyStatus> Outcome { get; set; } = _ => EventApplyStatus.Applied;
 
     public void FailTimes(string eventId, int times) => _failuresLeft[eventId] = times;
 
-    public Task<EventApplyResult> ApplyAsync(CorpElement corp, CorpEvent corpEvent, CancellationToken cancellationToken)
+    public async Task<EventBatchResult> ApplyAsync(CorpElement corp, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        if (_failuresLeft.TryGetValue(corpEvent.EventId, out var left) && left > 0)
+        _batchSizes.Enqueue(events.Count);
+        var results = new List<EventApplyResult>();
+        foreach (var stored in events)
         {
-            _failuresLeft[corpEvent.EventId] = left - 1;
-            throw new InvalidOperationException($"apply of {corpEvent.EventId} failed on purpose");
+            if (_failuresLeft.TryGetValue(stored.Event.EventId, out var left) && left > 0)
+            {
+                _failuresLeft[stored.Event.EventId] = left - 1;
+                return new EventBatchResult { Applied = results, Failure = new InvalidOperationException($"apply of {stored.Event.EventId} failed on purpose") };
+            }
+
+            var status = Outcome(stored.Event);
+            if (status == EventApplyStatus.NeedsFullSync)
+                return new EventBatchResult { Applied = results, NeedsFullSync = new EventApplyResult { Status = status } };
+
+            _applied.Enqueue((corp.FullName, stored.Event.EventId));
+            if (stored.InboxId is { } id && inbox is not null)
+                await inbox.MarkAppliedAsync(id, cancellationToken);
+            results.Add(new EventApplyResult { Status = status });
         }
 
-        _applied.Enqueue((corp.FullName, corpEvent.EventId));
-        return Task.FromResult(new EventApplyResult { Status = Outcome(corpEvent) });
+        return new EventBatchResult { Applied = results };
     }
 }

@@ -1,4 +1,5 @@
 using Corps.Abstractions;
+using Corps.Host.Events;
 using Corps.Host.Store;
 using Corps.Host.Tests.Fakes;
 using static Corps.Host.Tests.Fakes.Snapshots;
@@ -157,5 +158,105 @@ public sealed class EventApplyTests
         Assert.Equal(EventApplyStatus.Applied, result.Status);
         Assert.Equal("u_m1", (await MemberAsync(corp, "m8")).Identities["user_id"]);
         Assert.False((await MemberAsync(corp, "m1")).Identities.ContainsKey("user_id"));
+    }
+
+    private static async Task<(SqliteEventInbox Inbox, IReadOnlyList<StoredEvent> Stored)> InboxAsync(TestStore store, params CorpEvent[] events)
+    {
+        var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
+        var corp = TestElements.Create().FullName;
+        foreach (var corpEvent in events)
+            Assert.True(await inbox.AddAsync(corp, corpEvent, CancellationToken.None));
+        var pending = await inbox.GetPendingAsync(corp, 100, CancellationToken.None);
+        return (inbox, [.. pending.Select(e => new StoredEvent(e.Id, CorpEventJson.Deserialize(e.Payload)))]);
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_Batch_AppliesInOrderAndMarksEachInboxRowApplied()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+        var (inbox, stored) = await InboxAsync(store,
+            MemberEvent("e1", m1 with { JobTitle = "One" }, 1),
+            MemberEvent("e2", m1 with { JobTitle = "Two" }, 2),
+            MemberEvent("e3", Member("m9", "A"), 3));
+
+        var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
+
+        Assert.Equal([EventApplyStatus.Applied, EventApplyStatus.Applied, EventApplyStatus.Applied], batch.Applied.Select(r => r.Status));
+        Assert.Null(batch.Failure);
+        Assert.Null(batch.NeedsFullSync);
+        Assert.Equal("Two", (await MemberAsync(corp, "m1")).JobTitle);
+        Assert.Equal(3, (await inbox.GetCountsAsync(TestElements.Create().FullName, CancellationToken.None)).Applied);
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id = 'e2'"));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_EventThatFails_KeepsTheOnesBeforeAndWritesNothingOfIt()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+        // A real SQLite failure in the middle of the batch, raised by the store itself.
+        await store.ExecuteAsync("CREATE TRIGGER refuse BEFORE UPDATE ON members WHEN NEW.job_title = 'boom' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        var (inbox, stored) = await InboxAsync(store,
+            MemberEvent("e1", m1 with { JobTitle = "Before" }, 1),
+            MemberEvent("e2", m1 with { JobTitle = "boom", Name = "Changed too" }, 2),
+            MemberEvent("e3", m1 with { JobTitle = "After" }, 3));
+
+        var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
+
+        Assert.Single(batch.Applied);
+        Assert.Contains("refused", batch.Failure?.Message, StringComparison.Ordinal);
+        var member = await MemberAsync(corp, "m1");
+        Assert.Equal(("Before", m1.Name), (member.JobTitle, member.Name));
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id IN ('e2', 'e3')"));
+        Assert.Equal(["e2", "e3"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_EventNeedingAFullSync_StopsBeforeItAndLeavesItPending()
+    {
+        var (store, _) = await SyncedAsync();
+        await using var _store = store;
+        var orphan = new CorpEvent
+        {
+            EventId = "o", EventType = "contact.department.created_v3", OccurredAt = T0.AddMinutes(2), Kind = CorpEventKind.DepartmentUpserted,
+            ObjectExternalId = "Z", Department = Snapshots.Dept("Z", "unknown"),
+        };
+        var (inbox, stored) = await InboxAsync(store, MemberEvent("e1", Member("m9", "A"), 1), orphan, MemberEvent("e3", Member("m8", "A"), 3));
+
+        var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
+
+        Assert.Single(batch.Applied);
+        Assert.Equal(EventApplyStatus.NeedsFullSync, batch.NeedsFullSync?.Status);
+        Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM departments WHERE external_id = 'Z'"));
+        Assert.Equal(["o", "e3"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_AnotherProcessSyncsTheCorp_WaitsForItsLock()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var now = StoreTime.Format(DateTimeOffset.UtcNow);
+        await store.ExecuteAsync($"""
+            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
+            VALUES ('{TestElements.Create().FullName}', 'other', 1, 'another-host', '{now}', '{now}')
+            """);
+        var m1 = Small().Members[0];
+
+        var apply = store.Database.ApplyEventsAsync(TestElements.Create(), [new StoredEvent(null, MemberEvent("e1", m1 with { JobTitle = "Later" }, 1))],
+            CancellationToken.None);
+        await Task.Delay(300);
+        var appliedWhileHeld = apply.IsCompleted;
+        var titleWhileHeld = (await MemberAsync(corp, "m1")).JobTitle;
+        await store.ExecuteAsync("DELETE FROM sync_locks");
+        var batch = await apply.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(appliedWhileHeld);
+        Assert.Equal(m1.JobTitle, titleWhileHeld);
+        Assert.Single(batch.Applied);
+        Assert.Equal("Later", (await MemberAsync(corp, "m1")).JobTitle);
     }
 }
