@@ -24,7 +24,7 @@ timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds,
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 SERVE_URL="http://127.0.0.1:$port"
 # BENCH_PERF=1: sample the service with perf while it applies (JIT frames resolved through the runtime's perf map).
-[[ "${BENCH_PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1
+[[ "${BENCH_PERF:-0}" == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 /usr/bin/time -v -o "$WORK/serve-time.txt" "$CORPS" --elements "$WORK/elements" --store "$WORK/store/corps.db" --plugins "$PLUGINS" \
   serve --urls "$SERVE_URL" > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVE_PID=$!

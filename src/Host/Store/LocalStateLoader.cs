@@ -32,16 +32,25 @@ internal static class LocalStateLoader
     }
 
     /// <summary>
-    /// What an event needs: every department, the members named by <paramref name="memberExternalIds"/> (or, with
+    /// What an event needs: every department (read, or <paramref name="departments"/> read earlier in the same
+    /// transaction), the members named by <paramref name="memberExternalIds"/> (or, with
     /// <paramref name="departmentId"/>, the members of that department), and the external ids of the other members the
-    /// plan may name as leaders (<paramref name="otherExternalIds"/>) or that stored rows point at.
+    /// plan may name as leaders (<paramref name="otherExternalIds"/>) or that stored rows point at — the departments'
+    /// leaders only with <paramref name="departmentLeaders"/> (a member's plan never compares them).
     /// </summary>
     public static LocalState LoadPartial(SqliteConnection connection, SqliteTransaction transaction, long corpId,
         IReadOnlyCollection<string> memberExternalIds, IReadOnlyCollection<string> otherExternalIds, long? departmentId = null,
-        IReadOnlyDictionary<string, string>? identities = null)
+        IReadOnlyDictionary<string, string>? identities = null, IReadOnlyCollection<LocalDepartmentRow>? departments = null,
+        bool departmentLeaders = true)
     {
         var state = LocalState.Empty();
-        LoadDepartments(connection, transaction, corpId, state);
+        if (departments is null)
+            LoadDepartments(connection, transaction, corpId, state);
+        else
+        {
+            foreach (var row in departments)
+                state.Add(row);
+        }
 
         var parameters = new List<SqliteParameter>();
         var filter = departmentId is { } department
@@ -62,20 +71,24 @@ internal static class LocalStateLoader
         {
             if (IdentityKinds.Shared.Contains(kind))
                 continue;
-            using var owner = Command(connection, transaction, "SELECT member_id FROM identities WHERE corp_id = $corp AND kind = $kind AND value = $value", corpId);
+            // The shared-kind term repeats the unique index's own condition, so SQLite can use it (without it: a table scan).
+            using var owner = Command(connection, transaction,
+                $"SELECT member_id FROM identities WHERE corp_id = $corp AND kind = $kind AND value = $value AND {IdentityKinds.NotSharedSql}", corpId);
             owner.Parameters.AddWithValue("$kind", kind);
             owner.Parameters.AddWithValue("$value", value);
             if (owner.ExecuteScalar() is long ownerId)
                 state.IdentityOwners[(kind, value)] = ownerId;
         }
 
-        // Leaders the stored rows point at, and the ones the event names, resolved to external ids.
+        // Leaders the stored rows point at, and the ones the event names, resolved to external ids. Two lookups rather than
+        // one OR, and '+corp_id' keeps the first on the primary key: either alternative scans every member of the corp.
         var others = new List<SqliteParameter>();
         var leaderIds = string.Join(",", state.Members.Values.Select(m => m.LeaderMemberId)
-            .Concat(state.Departments.Values.Select(d => d.LeaderMemberId)).OfType<long>().Distinct());
+            .Concat(departmentLeaders ? state.Departments.Values.Select(d => d.LeaderMemberId) : []).OfType<long>().Distinct());
         using var command = Command(connection, transaction, $"""
-            SELECT id, external_id FROM members
-            WHERE corp_id = $corp AND (id IN ({leaderIds}) OR external_id IN ({InList("$o", otherExternalIds, others)}))
+            SELECT id, external_id FROM members WHERE id IN ({leaderIds}) AND +corp_id = $corp
+            UNION
+            SELECT id, external_id FROM members WHERE corp_id = $corp AND external_id IN ({InList("$o", otherExternalIds, others)})
             """, corpId);
         command.Parameters.AddRange(others);
         using var reader = command.ExecuteReader();
