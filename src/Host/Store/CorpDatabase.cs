@@ -168,8 +168,9 @@ public sealed class CorpDatabase : IAsyncDisposable
         return (await TryApplyEventsAsync(element, events, checkOtherProcesses: false, cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>How long one batch of events may hold the store before it commits what it has (default 20 ms).</summary>
-    internal static TimeSpan EventBatchBudget { get; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>How long one batch of events may hold the store before it commits what it has: 10 ms, a few commits' worth,
+    /// so an acknowledgement queued behind a batch waits about that long at most.</summary>
+    internal static TimeSpan EventBatchBudget { get; } = TimeSpan.FromMilliseconds(10);
 
     private async Task<EventBatchResult?> TryApplyEventsAsync(CorpElement element, IReadOnlyList<StoredEvent> events, bool checkOtherProcesses,
         CancellationToken cancellationToken)

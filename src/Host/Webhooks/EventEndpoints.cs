@@ -109,7 +109,7 @@ public static partial class EventEndpoints
     [LoggerMessage(EventId = 5305, Level = LogLevel.Warning, Message = "Event delivery for {Corp} rejected with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string corp, int status, string reason);
 
-    [LoggerMessage(EventId = 5306, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5306, Level = LogLevel.Debug,
         Message = "Event {EventId} ({EventType}) for {Corp} stored (duplicate: {Duplicate})")]
     private static partial void LogAccepted(ILogger logger, string corp, string eventId, string eventType, bool duplicate);
 }
