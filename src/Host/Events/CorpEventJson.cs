@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Corps.Abstractions;
 
 namespace Corps.Host.Events;
@@ -11,17 +10,11 @@ namespace Corps.Host.Events;
 /// </remarks>
 public static class CorpEventJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Serializes the event.</summary>
-    public static string Serialize(CorpEvent corpEvent) => JsonSerializer.Serialize(corpEvent, Options);
+    public static string Serialize(CorpEvent corpEvent) => JsonSerializer.Serialize(corpEvent, CorpEventJsonContext.Default.CorpEvent);
 
     /// <summary>Reads an event back.</summary>
     /// <exception cref="JsonException">The payload is not a stored event.</exception>
     public static CorpEvent Deserialize(string payload) =>
-        JsonSerializer.Deserialize<CorpEvent>(payload, Options) ?? throw new JsonException("The inbox payload is empty.");
+        JsonSerializer.Deserialize(payload, CorpEventJsonContext.Default.CorpEvent) ?? throw new JsonException("The inbox payload is empty.");
 }

@@ -94,10 +94,11 @@ public sealed partial class EventProcessor : BackgroundService
             var pending = await _inbox.GetPendingAsync(corp.FullName, ReadSize, stoppingToken).ConfigureAwait(false);
             if (pending.Count == 0)
                 return;
+            var decoded = new DecodedEntries(pending);
             var index = 0;
             while (index < pending.Count)
             {
-                var (applied, stopped) = await ApplyRunAsync(corp, pending, index, stoppingToken).ConfigureAwait(false);
+                var (applied, stopped) = await ApplyRunAsync(corp, decoded, index, stoppingToken).ConfigureAwait(false);
                 index += applied;
                 if (index < pending.Count && (stopped || applied == 0))
                 {
@@ -114,14 +115,14 @@ public sealed partial class EventProcessor : BackgroundService
     /// department events that never failed. Returns how many were applied (and marked), and whether the batch stopped at
     /// an event that must go alone through <see cref="ProcessAsync"/> (it failed, or needs a full sync).
     /// </summary>
-    private async Task<(int Applied, bool Stopped)> ApplyRunAsync(ICorp corp, IReadOnlyList<InboxEntry> pending, int start, CancellationToken stoppingToken)
+    private async Task<(int Applied, bool Stopped)> ApplyRunAsync(ICorp corp, DecodedEntries pending, int start, CancellationToken stoppingToken)
     {
         var run = new List<StoredEvent>();
         for (var i = start; i < pending.Count && run.Count < MaxBatch; i++)
         {
-            if (pending[i].Attempts > 0 || TryDecode(pending[i]) is not { } corpEvent || NeedsFullSync(corpEvent))
+            if (pending.Entries[i].Attempts > 0 || pending.Event(i) is not { } corpEvent || NeedsFullSync(corpEvent))
                 break;
-            run.Add(new StoredEvent(pending[i].Id, corpEvent));
+            run.Add(new StoredEvent(pending.Entries[i].Id, corpEvent));
         }
 
         if (run.Count == 0)
@@ -214,15 +215,38 @@ public sealed partial class EventProcessor : BackgroundService
         return result;
     }
 
-    private static CorpEvent? TryDecode(InboxEntry entry)
+    /// <summary>Pending entries with their payloads decoded once each (a batch that stops early reads the rest again).</summary>
+    private sealed class DecodedEntries(IReadOnlyList<InboxEntry> entries)
     {
-        try
+        private readonly CorpEvent?[] _events = new CorpEvent?[entries.Count];
+        private readonly bool[] _decoded = new bool[entries.Count];
+
+        public IReadOnlyList<InboxEntry> Entries => entries;
+
+        public int Count => entries.Count;
+
+        /// <summary>The decoded event, or null when the payload does not decode (the event then fails alone, and is parked).</summary>
+        public CorpEvent? Event(int index)
         {
-            return CorpEventJson.Deserialize(entry.Payload);
+            if (!_decoded[index])
+            {
+                _events[index] = TryDecode(entries[index]);
+                _decoded[index] = true;
+            }
+
+            return _events[index];
         }
-        catch (System.Text.Json.JsonException)
+
+        private static CorpEvent? TryDecode(InboxEntry entry)
         {
-            return null;
+            try
+            {
+                return CorpEventJson.Deserialize(entry.Payload);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
         }
     }
 
