@@ -7,6 +7,9 @@
 # BENCH_PERF=1 also records a perf profile of the service per rate (bench/results/perf-events-<rate>.data; read it with
 # `perf report -i FILE --no-children --sort symbol`).
 # BENCH_DRAIN_TIMEOUT (s, default 300) bounds the wait for the inbox to drain after each rate.
+# BENCH_WARMUP=RATE:SECONDS (default 500:4; `none` to skip) first offers that many events, not recorded, so the measured
+# rates see a service whose code has been compiled to its optimised tier, as a long-running service's has; each
+# recorded line says which warm-up it had.
 # Usage: bench/run-events.sh [SECONDS_PER_RATE] [USERS:DEPTS] [RATE …]   (default: 10 s, 10000:500, 200 1000 5000)
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RATE="${1:-10}"; SIZE="${2:-10000:500}"; shift 2 || shift $# || true
@@ -31,6 +34,14 @@ SERVE_PID=$!
 for _ in $(seq 1 300); do curl -sf "$SERVE_URL/healthz" > /dev/null 2>&1 && break; sleep 0.2; done
 HOST_PID="$(pgrep -P "$SERVE_PID" | head -1)"
 log "corps serve on $SERVE_URL (pid $HOST_PID)"
+WARMUP="${BENCH_WARMUP:-500:4}"
+if [[ "$WARMUP" != none ]]; then
+  log "warming the service up: ${WARMUP%%:*} events/s for ${WARMUP##*:} s (not recorded)…"
+  "$BENCHTOOL" send-events --target "$SERVE_URL/corps/Bench/events" --status "$SERVE_URL/status" --corp Bench \
+    --store "$WORK/store/corps.db" --emulator "$EMU_URL" --encrypt-key "$BENCH_ENCRYPT_KEY" --token "$BENCH_VERIFICATION_TOKEN" \
+    --app-id "$APP_ID" --rate "${WARMUP%%:*}" --seconds "${WARMUP##*:}" --duplicates 0 --tag warmup \
+    --drain-timeout "${BENCH_DRAIN_TIMEOUT:-300}" > /dev/null || true
+fi
 : > "$WORK/lines.jsonl"
 for rate in "${RATES[@]}"; do
   log "offering $rate events/s for $SECONDS_PER_RATE s…"
@@ -47,8 +58,8 @@ for rate in "${RATES[@]}"; do
   cpu_ms=$(( ($(awk '{ print $14 + $15 }' "/proc/$HOST_PID/stat") - cpu_before) * 1000 / $(getconf CLK_TCK) ))
   rss="$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$HOST_PID/status")"
   hwm="$(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$HOST_PID/status")"
-  line="$(jq -c --arg load "$load_before / $(load)" --argjson rss "$rss" --argjson hwm "$hwm" --argjson cpu "$cpu_ms" \
-    '. + { serveRssMb: $rss, servePeakRssMb: $hwm, serveCpuMs: $cpu, serveCpuMsPerEvent: (($cpu / (.events + .duplicatesSent) * 100 | round) / 100), load: $load }' <<< "$result")"
+  line="$(jq -c --arg load "$load_before / $(load)" --arg warmup "$WARMUP" --argjson rss "$rss" --argjson hwm "$hwm" --argjson cpu "$cpu_ms" \
+    '. + { serveRssMb: $rss, servePeakRssMb: $hwm, serveCpuMs: $cpu, serveCpuMsPerEvent: (($cpu / (.events + .duplicatesSent) * 100 | round) / 100), load: $load, warmup: $warmup }' <<< "$result")"
   log "$rate/s: $(jq -c '{ events, appliedPerSecond, ackMs, ackFromScheduleMs, acked200, ackedOther, ok: .store.ok, serveCpuMsPerEvent, servePeakRssMb, load }' <<< "$line")"
   record events "$(jq -c --arg size "$SIZE" '{ size: $size } + .' <<< "$line")"
   echo "$line" >> "$WORK/lines.jsonl"
