@@ -58,7 +58,7 @@ start_emulator() {
   echo "emulator did not start within 120 s" >&2; exit 1
 }
 
-# SIGKILL: the emulator program does not exit on SIGTERM (seen with .NET 10 here; reported), and nothing of it is kept.
+# SIGKILL: nothing of the emulator is kept, so there is nothing to stop gracefully (it does exit on SIGTERM too).
 stop_emulator() {
   if [[ -n "$EMU_PID" ]]; then kill -9 "$EMU_PID" 2>/dev/null || true; wait "$EMU_PID" 2>/dev/null || true; EMU_PID=""; fi
 }

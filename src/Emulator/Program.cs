@@ -38,6 +38,13 @@ await using (server.ConfigureAwait(false))
         e.Cancel = true;
         stop.TrySetResult();
     };
+    // SIGTERM (docker stop, kill, a test harness) stops it like Ctrl+C: the web host's own console lifetime takes that
+    // signal over, so without this registration the process would stop serving but never exit.
+    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stop.TrySetResult();
+    });
     AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
     await stop.Task.ConfigureAwait(false);
 }
