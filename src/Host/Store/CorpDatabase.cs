@@ -186,7 +186,6 @@ public sealed class CorpDatabase : IAsyncDisposable
         var corpId = CorpRows.Ensure(connection, transaction, element, now);
         using var markApplied = new PreparedCommand(connection, transaction,
             "UPDATE event_inbox SET status = 'applied', applied_at = $p0, last_error = NULL WHERE id = $p1", 2);
-        var departments = new DepartmentRowsCache();
         var applied = new List<EventApplyResult>(events.Count);
         EventApplyResult? needsFullSync = null;
         Exception? failure = null;
@@ -197,7 +196,7 @@ public sealed class CorpDatabase : IAsyncDisposable
             transaction.Save("event");
             try
             {
-                var result = EventApplier.Apply(connection, transaction, corpId, stored.Event, now, departments);
+                var result = EventApplier.Apply(connection, transaction, corpId, stored.Event, now);
                 if (result.Status == EventApplyStatus.NeedsFullSync)
                 {
                     transaction.Rollback("event");
@@ -215,7 +214,6 @@ public sealed class CorpDatabase : IAsyncDisposable
             {
                 // Only this event's writes go; the ones before it commit below.
                 transaction.Rollback("event");
-                departments.Rows = null;
                 failure = exception;
                 break;
             }

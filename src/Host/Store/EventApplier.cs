@@ -13,23 +13,17 @@ namespace Corps.Host.Store;
 /// </remarks>
 internal static class EventApplier
 {
-    /// <summary>Applies <paramref name="corpEvent"/> inside the caller's transaction.</summary>
-    /// <remarks><paramref name="departments"/> carries department rows from one event of a transaction to the next.</remarks>
-    public static EventApplyResult Apply(SqliteConnection connection, SqliteTransaction transaction, long corpId, CorpEvent corpEvent, DateTimeOffset now,
-        DepartmentRowsCache? departments = null)
+    public static EventApplyResult Apply(SqliteConnection connection, SqliteTransaction transaction, long corpId, CorpEvent corpEvent, DateTimeOffset now)
     {
-        departments ??= new DepartmentRowsCache();
         switch (corpEvent.Kind)
         {
             case CorpEventKind.MemberUpserted when corpEvent.Member is { } member:
-                return UpsertMember(connection, transaction, corpId, corpEvent, member, now, departments);
+                return UpsertMember(connection, transaction, corpId, corpEvent, member, now);
             case CorpEventKind.MemberDeleted when (corpEvent.ObjectExternalId ?? corpEvent.Member?.ExternalId) is { } memberId:
-                return DeleteMember(connection, transaction, corpId, corpEvent, memberId, now, departments);
+                return DeleteMember(connection, transaction, corpId, corpEvent, memberId, now);
             case CorpEventKind.DepartmentUpserted when corpEvent.Department is { } department:
-                departments.Rows = null;
                 return UpsertDepartment(connection, transaction, corpId, corpEvent, department, now);
             case CorpEventKind.DepartmentDeleted when (corpEvent.ObjectExternalId ?? corpEvent.Department?.ExternalId) is { } departmentId:
-                departments.Rows = null;
                 return DeleteDepartment(connection, transaction, corpId, corpEvent, departmentId, now);
             case CorpEventKind.ScopeChanged or CorpEventKind.RefreshRequested:
                 return new EventApplyResult { Status = EventApplyStatus.NeedsFullSync };
@@ -43,11 +37,10 @@ internal static class EventApplier
     }
 
     private static EventApplyResult UpsertMember(SqliteConnection connection, SqliteTransaction transaction, long corpId, CorpEvent corpEvent,
-        UpstreamMember member, DateTimeOffset now, DepartmentRowsCache departments)
+        UpstreamMember member, DateTimeOffset now)
     {
         var local = LocalStateLoader.LoadPartial(connection, transaction, corpId, [member.ExternalId], Leaders(member.LeaderExternalId),
-            identities: member.Identities, departments: departments.Rows, departmentLeaders: false);
-        departments.Rows ??= [.. local.Departments.Values];
+            identities: member.Identities, departmentExternalIds: [.. (member.Memberships ?? []).Select(m => m.DepartmentExternalId)]);
         local.Members.TryGetValue(member.ExternalId, out var stored);
         if (IsStale(stored?.LastEventAt, corpEvent))
             return new EventApplyResult { Status = EventApplyStatus.Stale };
@@ -58,10 +51,9 @@ internal static class EventApplier
     }
 
     private static EventApplyResult DeleteMember(SqliteConnection connection, SqliteTransaction transaction, long corpId, CorpEvent corpEvent,
-        string memberId, DateTimeOffset now, DepartmentRowsCache departments)
+        string memberId, DateTimeOffset now)
     {
-        var local = LocalStateLoader.LoadPartial(connection, transaction, corpId, [memberId], [], departments: departments.Rows, departmentLeaders: false);
-        departments.Rows ??= [.. local.Departments.Values];
+        var local = LocalStateLoader.LoadPartial(connection, transaction, corpId, [memberId], [], departmentExternalIds: []);
         if (!local.Members.TryGetValue(memberId, out var stored))
             return new EventApplyResult { Status = EventApplyStatus.Ignored, Warnings = [$"Member {memberId} is not in the pool; nothing to offline."] };
         if (IsStale(stored.LastEventAt, corpEvent))

@@ -19,7 +19,7 @@ internal static class LocalStateLoader
         if (corpId is not { } id)
             return state;
 
-        LoadDepartments(connection, transaction, id, state);
+        LoadDepartments(connection, transaction, id, state, "corp_id = $corp", []);
         var members = LoadMembers(connection, transaction, id, "m.corp_id = $corp", []);
         LoadIdentities(connection, transaction, "SELECT member_id, kind, value FROM identities WHERE corp_id = $corp", id, members);
         LoadMemberships(connection, transaction,
@@ -32,25 +32,19 @@ internal static class LocalStateLoader
     }
 
     /// <summary>
-    /// What an event needs: every department (read, or <paramref name="departments"/> read earlier in the same
-    /// transaction), the members named by <paramref name="memberExternalIds"/> (or, with
-    /// <paramref name="departmentId"/>, the members of that department), and the external ids of the other members the
-    /// plan may name as leaders (<paramref name="otherExternalIds"/>) or that stored rows point at — the departments'
-    /// leaders only with <paramref name="departmentLeaders"/> (a member's plan never compares them).
+    /// What an event needs: the members named by <paramref name="memberExternalIds"/> (or, with
+    /// <paramref name="departmentId"/>, the members of that department), the external ids of the other members the plan
+    /// may name as leaders (<paramref name="otherExternalIds"/>) or that stored rows point at, and the departments: every
+    /// one, or with <paramref name="departmentExternalIds"/> (a member's event) only those, the root and the ones the
+    /// loaded members belong to — all a member's plan looks up, whatever the size of the tree.
     /// </summary>
     public static LocalState LoadPartial(SqliteConnection connection, SqliteTransaction transaction, long corpId,
         IReadOnlyCollection<string> memberExternalIds, IReadOnlyCollection<string> otherExternalIds, long? departmentId = null,
-        IReadOnlyDictionary<string, string>? identities = null, IReadOnlyCollection<LocalDepartmentRow>? departments = null,
-        bool departmentLeaders = true)
+        IReadOnlyDictionary<string, string>? identities = null, IReadOnlyCollection<string>? departmentExternalIds = null)
     {
         var state = LocalState.Empty();
-        if (departments is null)
-            LoadDepartments(connection, transaction, corpId, state);
-        else
-        {
-            foreach (var row in departments)
-                state.Add(row);
-        }
+        if (departmentExternalIds is null)
+            LoadDepartments(connection, transaction, corpId, state, "corp_id = $corp", []);
 
         var parameters = new List<SqliteParameter>();
         var filter = departmentId is { } department
@@ -65,6 +59,15 @@ internal static class LocalStateLoader
             $"SELECT member_id, department_id, sort_order, is_primary FROM memberships WHERE member_id IN ({ids})", corpId, members);
         foreach (var member in members.Values)
             state.Add(member);
+        if (departmentExternalIds is not null)
+        {
+            // By key, two lookups that each use an index (one OR of both would scan the corp's departments).
+            var named = new List<SqliteParameter>();
+            LoadDepartments(connection, transaction, corpId, state,
+                $"corp_id = $corp AND external_id IN ({InList("$d", [CorpSnapshot.RootExternalId, .. departmentExternalIds], named)})", named);
+            var held = string.Join(",", members.Values.SelectMany(m => m.Memberships).Select(m => m.DepartmentId).Distinct());
+            LoadDepartments(connection, transaction, corpId, state, $"id IN ({held}) AND +corp_id = $corp", []);
+        }
 
         // Who holds the identity values the event sets: a value that moved from another member is freed before it is set.
         foreach (var (kind, value) in identities ?? new Dictionary<string, string>())
@@ -84,7 +87,7 @@ internal static class LocalStateLoader
         // one OR, and '+corp_id' keeps the first on the primary key: either alternative scans every member of the corp.
         var others = new List<SqliteParameter>();
         var leaderIds = string.Join(",", state.Members.Values.Select(m => m.LeaderMemberId)
-            .Concat(departmentLeaders ? state.Departments.Values.Select(d => d.LeaderMemberId) : []).OfType<long>().Distinct());
+            .Concat(state.Departments.Values.Select(d => d.LeaderMemberId)).OfType<long>().Distinct());
         using var command = Command(connection, transaction, $"""
             SELECT id, external_id FROM members WHERE id IN ({leaderIds}) AND +corp_id = $corp
             UNION
@@ -101,12 +104,14 @@ internal static class LocalStateLoader
         return state;
     }
 
-    private static void LoadDepartments(SqliteConnection connection, SqliteTransaction transaction, long corpId, LocalState state)
+    private static void LoadDepartments(SqliteConnection connection, SqliteTransaction transaction, long corpId, LocalState state, string filter,
+        List<SqliteParameter> parameters)
     {
-        using var command = Command(connection, transaction, """
+        using var command = Command(connection, transaction, $"""
             SELECT id, external_id, parent_id, name, sort_order, leader_member_id, is_deleted, identities, attributes, last_event_at
-            FROM departments WHERE corp_id = $corp
+            FROM departments WHERE {filter}
             """, corpId);
+        command.Parameters.AddRange(parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -160,6 +160,23 @@ public sealed class EventApplyTests
         Assert.False((await MemberAsync(corp, "m1")).Identities.ContainsKey("user_id"));
     }
 
+    [Fact]
+    public async Task ApplyEventAsync_MemberMovesDepartments_ReadsOnlyTheDepartmentsItNamesAndHolds()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var ids = (await corp.GetLocalCorpDataAsync(CancellationToken.None)).Departments.ToDictionary(d => d.ExternalId, d => d.Id);
+
+        // m3 is in B and the root; the event puts them in A1 and the root.
+        var result = await ApplyAsync(store, MemberEvent("mv", Member("m3", "A1", "0"), 1));
+
+        Assert.Equal(EventApplyStatus.Applied, result.Status);
+        Assert.Contains(result.Changes, c => c is { Kind: ObjectKind.Membership, ExternalId: "m3@B" });
+        Assert.Contains(result.Changes, c => c is { Kind: ObjectKind.Membership, ExternalId: "m3@A1" });
+        Assert.DoesNotContain(result.Changes, c => c.ExternalId == "m3@0");
+        Assert.Equal([ids["0"], ids["A1"]], (await MemberAsync(corp, "m3")).Memberships.Select(m => m.DepartmentId).Order());
+    }
+
     private static async Task<(SqliteEventInbox Inbox, IReadOnlyList<StoredEvent> Stored)> InboxAsync(TestStore store, params CorpEvent[] events)
     {
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
