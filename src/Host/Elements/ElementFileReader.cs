@@ -11,6 +11,9 @@ internal sealed class ElementFileReader
     /// <summary>Element files are two levels deep; the cap keeps a hostile file from exhausting the parser.</summary>
     public const int MaxDepth = 16;
 
+    /// <summary>How long reading one element file may take (a regular file takes microseconds).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly JsonDocumentOptions _options = new()
     {
         AllowTrailingCommas = true,
@@ -48,10 +51,20 @@ internal sealed class ElementFileReader
             return null;
         }
 
+        // A named pipe or a device passes every check above and then blocks the reader forever; .NET cannot tell such a
+        // file from a regular one without opening it, so the read gets a deadline (the blocked thread is left behind).
+        var reading = Task.Run(() => File.ReadAllBytes(path));
+        if (!((IAsyncResult)reading).AsyncWaitHandle.WaitOne(ReadTimeout))
+        {
+            problems.Error(display, null, $"could not be read within {ReadTimeout.TotalSeconds:0} s (a named pipe or a device?).",
+                "Element files must be regular files.");
+            return null;
+        }
+
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = reading.GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -162,6 +162,20 @@ public sealed class ElementLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Discover_NamedPipeAsElementFile_RefusedInsteadOfHanging()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            return;
+        var folder = _elements.AddRaw("Acme", null, """{ "appId": "a", "appSecret": "x" }""");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(folder, "e.json")]))
+            mkfifo.WaitForExit();
+
+        var error = Assert.Single(Only("Acme").Errors);
+
+        Assert.Contains("named pipe", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Discover_MissingFiles_ErrorsSayHowToCreateThem()
     {
         _elements.AddRaw("Acme", null, null);
