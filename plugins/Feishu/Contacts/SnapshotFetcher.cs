@@ -38,7 +38,7 @@ internal sealed class SnapshotFetcher
         using var counting = _api.Client.CountCalls();
         var scope = await ReadScopeAsync(cancellationToken).ConfigureAwait(false);
         var departments = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
-        var members = new MemberAccumulator();
+        var members = new MemberAccumulator(new StringPool());
 
         // The root's direct members double as the full-scope probe: 40004 means the app does not see the whole tenant.
         var fullScope = await ReadMembersAsync(CorpSnapshot.RootExternalId, members, rootProbe: true, cancellationToken).ConfigureAwait(false);
@@ -87,13 +87,14 @@ internal sealed class SnapshotFetcher
         var ids = mapped.Select(d => d.ExternalId).ToHashSet(StringComparer.Ordinal);
         // A scoped department whose parent the app cannot see hangs under the root.
         mapped = mapped.Select(d => d.ParentExternalId is { } p && !ids.Contains(p) ? d with { ParentExternalId = null } : d).ToList();
+        var knownGroups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList();
         var memberList = members.Build(ids, tenant?.TenantKey);
         var snapshot = new CorpSnapshot
         {
             RootName = string.IsNullOrWhiteSpace(tenant?.Name) ? _fallbackRootName : tenant.Name,
             Departments = mapped,
             Members = memberList,
-            Groups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList(),
+            Groups = knownGroups,
             FetchedAt = _time.GetUtcNow(),
             ApiCalls = counting.Calls,
         };
