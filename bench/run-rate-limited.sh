@@ -5,13 +5,20 @@
 # the run's floor is the largest per-API floor (APIs are limited separately; `floorSumSeconds` adds them up instead,
 # as if the APIs were called one after another, which the full-sync order nearly does).
 # Usage: bench/run-rate-limited.sh [RUNS] [USERS:DEPTS]     (default: 3 runs on 10000:500)
+# Runs start at least BENCH_SPACING seconds apart (default 61): the emulator counts 1000/min per API and app across
+# processes, and a run that starts inside the minute the previous one used up waits for 429 resets instead (each
+# `corps` process paces only its own calls, as a scheduled sync — one at a time — would).
 source "$(dirname "$0")/lib.sh"
 RUNS="${1:-3}"; SIZE="${2:-10000:500}"
 bench_build
 start_emulator --generate "users=${SIZE%%:*},depts=${SIZE##*:},seed=1" --rate-limit realistic
 write_element "$WORK/elements" Bench documented
 : > "$WORK/lines.jsonl"
+last_start=0
 for run in $(seq 1 "$RUNS"); do
+  wait_s=$(( last_start + ${BENCH_SPACING:-61} - $(date +%s) ))
+  if (( run > 1 && wait_s > 0 )); then log "waiting ${wait_s} s for a fresh per-minute quota"; sleep "$wait_s"; fi
+  last_start=$(date +%s)
   rm -rf "$WORK/store"; mkdir -p "$WORK/store"
   emu_reset_stats
   line="$(timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench)"

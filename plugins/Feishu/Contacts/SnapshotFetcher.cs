@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Corps.Abstractions;
 using Corps.Feishu.Wire;
 using Microsoft.Extensions.Logging;
@@ -38,62 +39,75 @@ internal sealed class SnapshotFetcher
         using var counting = _api.Client.CountCalls();
         var scope = await ReadScopeAsync(cancellationToken).ConfigureAwait(false);
         var departments = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
-        var members = new MemberAccumulator();
+        var members = new MemberAccumulator(new StringPool());
 
         // The root's direct members double as the full-scope probe: 40004 means the app does not see the whole tenant.
         var fullScope = await ReadMembersAsync(CorpSnapshot.RootExternalId, members, rootProbe: true, cancellationToken).ConfigureAwait(false);
         _logger.Scope(_corp, fullScope ? "the whole tenant"
             : $"{scope.Departments.Count} departments, {scope.Users.Count} users, {scope.Groups.Count} groups");
-        if (fullScope)
-        {
-            await ReadSubtreeAsync(CorpSnapshot.RootExternalId, departments, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var scoped = scope.Departments.Where(id => id != CorpSnapshot.RootExternalId).ToList();
-            foreach (var chunk in scoped.Chunk(ContactApi.BatchLimit))
-            {
-                foreach (var department in await _api.DepartmentsBatchAsync(chunk, cancellationToken).ConfigureAwait(false))
-                    Add(departments, department);
-            }
 
-            // One by one, so a scoped department that lies inside another's subtree is not read twice (each subtree
-            // read is a handful of calls: 50 departments a page).
-            var covered = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in scoped)
-            {
-                if (covered.Contains(id))
-                    continue;
-                var subtree = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
-                await ReadSubtreeAsync(id, subtree, cancellationToken).ConfigureAwait(false);
-                foreach (var (childId, child) in subtree)
-                {
-                    covered.Add(childId);
-                    departments[childId] = child;
-                }
-            }
+        // Everything below runs at once, sharing the client's slots: the department tree is read page by page (one after
+        // another: each page's token comes with the previous one), and each department's members are read as soon as
+        // its page names it, not after the whole tree; groups and the tenant depend on neither (other APIs, other
+        // limits). A failure anywhere cancels the rest and fails the fetch.
+        using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = failure.Token;
+        var queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        var queued = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        void Found(string id)
+        {
+            if (queued.TryAdd(id, 0))
+                queue.Writer.TryWrite(id);
         }
 
-        await Parallel.ForEachAsync(departments.Keys.ToList(), Options(cancellationToken),
-            async (id, ct) => await ReadMembersAsync(id, members, rootProbe: false, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var membersRead = Parallel.ForEachAsync(queue.Reader.ReadAllAsync(token), Options(token),
+            async (id, ct) => await ReadMembersAsync(id, members, rootProbe: false, ct).ConfigureAwait(false));
+        var groupsRead = ReadGroupsAsync(token);
+        var tenantRead = ReadTenantAsync(token);
+        List<UpstreamGroup> groups;
+        WireTenant? tenant;
+        try
+        {
+            await ReadTreeAsync(fullScope, scope.Departments, departments, Found, token).ConfigureAwait(false);
+            // A department the tree read named but then dropped (a listing restarted after upstream changed) had its
+            // members read for nothing: their users might not be in the app's view any more. Fail rather than guess.
+            if (queued.Keys.FirstOrDefault(id => !departments.ContainsKey(id)) is { } stale)
+            {
+                throw new UpstreamException($"The department tree of {_corp} changed while it was read (department {stale} disappeared).",
+                    "Run the sync again; the next read sees the settled tree.");
+            }
+
+            foreach (var id in departments.Keys)
+                Found(id);
+            queue.Writer.TryComplete();
+            await membersRead.ConfigureAwait(false);
+            groups = await groupsRead.ConfigureAwait(false);
+            tenant = await tenantRead.ConfigureAwait(false);
+        }
+        catch
+        {
+            await failure.CancelAsync().ConfigureAwait(false);
+            queue.Writer.TryComplete();
+            await Settle(membersRead, groupsRead, tenantRead).ConfigureAwait(false);
+            throw;
+        }
+
         await ReadLoneUsersAsync(scope.Users.Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
-
-        var groups = await ReadGroupsAsync(cancellationToken).ConfigureAwait(false);
         await ReadLoneUsersAsync(groups.SelectMany(g => g.MemberExternalIds).Distinct(StringComparer.Ordinal)
             .Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
-        var tenant = await ReadTenantAsync(cancellationToken).ConfigureAwait(false);
 
         var mapped = departments.Values.Select(WireMapper.ToDepartment).ToList();
         var ids = mapped.Select(d => d.ExternalId).ToHashSet(StringComparer.Ordinal);
         // A scoped department whose parent the app cannot see hangs under the root.
         mapped = mapped.Select(d => d.ParentExternalId is { } p && !ids.Contains(p) ? d with { ParentExternalId = null } : d).ToList();
+        var knownGroups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList();
         var memberList = members.Build(ids, tenant?.TenantKey);
         var snapshot = new CorpSnapshot
         {
             RootName = string.IsNullOrWhiteSpace(tenant?.Name) ? _fallbackRootName : tenant.Name,
             Departments = mapped,
             Members = memberList,
-            Groups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList(),
+            Groups = knownGroups,
             FetchedAt = _time.GetUtcNow(),
             ApiCalls = counting.Calls,
         };
@@ -111,21 +125,62 @@ internal sealed class SnapshotFetcher
             pages.SelectMany(p => p.GroupIds ?? []).Distinct(StringComparer.Ordinal).ToList());
     }
 
-    private async Task ReadSubtreeAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, CancellationToken cancellationToken)
+    /// <summary>Reads every department in the app's view into <paramref name="departments"/>, naming each one to
+    /// <paramref name="found"/> as soon as a page holds it.</summary>
+    private async Task ReadTreeAsync(bool fullScope, List<string> scopedDepartments, ConcurrentDictionary<string, WireDepartment> departments,
+        Action<string> found, CancellationToken cancellationToken)
+    {
+        if (fullScope)
+        {
+            await ReadSubtreeAsync(CorpSnapshot.RootExternalId, departments, found, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var scoped = scopedDepartments.Where(id => id != CorpSnapshot.RootExternalId).ToList();
+        foreach (var chunk in scoped.Chunk(ContactApi.BatchLimit))
+        {
+            foreach (var department in await _api.DepartmentsBatchAsync(chunk, cancellationToken).ConfigureAwait(false))
+            {
+                if (Add(departments, department))
+                    found(department.OpenDepartmentId!);
+            }
+        }
+
+        // One by one, so a scoped department that lies inside another's subtree is not read twice (each subtree
+        // read is a handful of calls: 50 departments a page).
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in scoped)
+        {
+            if (covered.Contains(id))
+                continue;
+            var subtree = new ConcurrentDictionary<string, WireDepartment>(StringComparer.Ordinal);
+            await ReadSubtreeAsync(id, subtree, found, cancellationToken).ConfigureAwait(false);
+            foreach (var (childId, child) in subtree)
+            {
+                covered.Add(childId);
+                departments[childId] = child;
+            }
+        }
+    }
+
+    private async Task ReadSubtreeAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, Action<string> found,
+        CancellationToken cancellationToken)
     {
         try
         {
-            AddAll(into, await PagedList.ReadAllAsync(() => _api.ChildrenAsync(departmentId, recursive: true, PageSize, cancellationToken), p => p.Items)
-                .ConfigureAwait(false));
+            // Each page's departments are named as the page arrives; they join the tree once the listing is complete.
+            AddAll(into, await PagedList.ReadAllAsync(() => _api.ChildrenAsync(departmentId, recursive: true, PageSize, cancellationToken),
+                p => Announce(p.Items, found)).ConfigureAwait(false));
         }
         catch (UpstreamException ex) when (ex.Code == 43010)
         {
             _logger.LevelByLevel(_corp, departmentId);
-            await ReadLevelByLevelAsync(departmentId, into, cancellationToken).ConfigureAwait(false);
+            await ReadLevelByLevelAsync(departmentId, into, found, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ReadLevelByLevelAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, CancellationToken cancellationToken)
+    private async Task ReadLevelByLevelAsync(string departmentId, ConcurrentDictionary<string, WireDepartment> into, Action<string> found,
+        CancellationToken cancellationToken)
     {
         var level = new List<string> { departmentId };
         while (level.Count > 0)
@@ -137,10 +192,40 @@ internal sealed class SnapshotFetcher
                 foreach (var child in children)
                 {
                     if (Add(into, child))
+                    {
+                        found(child.OpenDepartmentId!);
                         next.Add(child.OpenDepartmentId!);
+                    }
                 }
             }).ConfigureAwait(false);
             level = [.. next];
+        }
+    }
+
+    private static IReadOnlyList<WireDepartment>? Announce(IReadOnlyList<WireDepartment>? page, Action<string> found)
+    {
+        foreach (var department in page ?? [])
+        {
+            if (!string.IsNullOrEmpty(department.OpenDepartmentId) && department.Status?.IsDeleted != true)
+                found(department.OpenDepartmentId);
+        }
+
+        return page;
+    }
+
+    /// <summary>Waits for the reads a failure cancelled, so none outlives the fetch; their own errors are the first
+    /// failure's consequences and are dropped.</summary>
+    private static async Task Settle(params Task[] reads)
+    {
+        foreach (var read in reads)
+        {
+            try
+            {
+                await read.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or UpstreamException)
+            {
+            }
         }
     }
 

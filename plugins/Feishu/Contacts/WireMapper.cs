@@ -15,57 +15,69 @@ internal static class WireMapper
         OpenDepartmentId = "open_department_id", DepartmentId = "department_id";
 
     /// <summary>Maps a user; memberships are left to the caller (they depend on what the fetch saw).</summary>
+    /// <param name="user">The user as read.</param>
+    /// <param name="tenantKey">The tenant key, stored as an identity; null when unknown.</param>
+    /// <param name="memberships">The memberships, or null when unknown.</param>
+    /// <param name="pool">De-duplicates the values members repeat (a fetch passes one; an event needs none).</param>
     /// <exception cref="ArgumentException">The user has no <c>open_id</c> (the stable key every read carries).</exception>
-    public static UpstreamMember ToMember(WireUser user, string? tenantKey, IReadOnlyList<UpstreamMembership>? memberships)
+    public static UpstreamMember ToMember(WireUser user, string? tenantKey, IReadOnlyList<UpstreamMembership>? memberships, StringPool? pool = null)
     {
         if (string.IsNullOrEmpty(user.OpenId))
             throw new ArgumentException("A user without open_id cannot be keyed.", nameof(user));
-        var identities = new Dictionary<string, string>(StringComparer.Ordinal) { [OpenId] = user.OpenId };
-        AddIf(identities, UnionId, user.UnionId);
-        AddIf(identities, UserId, user.UserId);
-        AddIf(identities, TenantKey, tenantKey);
-
+        var name = user.Name;
         return new UpstreamMember
         {
             ExternalId = user.OpenId,
-            Name = user.Name,
-            EnglishName = user.EnName,
+            Name = name,
+            // The same text twice (an English name equal to the name) is kept once.
+            EnglishName = user.EnName is { } en && en == name ? name : user.EnName,
             Email = user.Email,
             Mobile = user.Mobile,
             AvatarUrl = user.Avatar is { } a ? a.Avatar240 ?? a.Avatar640 ?? a.Avatar72 ?? a.AvatarOrigin : null,
-            JobTitle = user.JobTitle,
+            JobTitle = Pooled(pool, user.JobTitle),
             EmployeeNo = user.EmployeeNo,
             EmployeeType = user.EmployeeType?.ToString(CultureInfo.InvariantCulture),
             Status = ToStatus(user.Status),
-            LeaderExternalId = NullIfEmpty(user.LeaderUserId),
+            LeaderExternalId = Pooled(pool, NullIfEmpty(user.LeaderUserId)),
             IsTenantManager = user.IsTenantManager,
             Memberships = memberships,
-            Identities = identities,
-            Attributes = Attributes(user),
+            Identities = Identities(user, tenantKey, pool),
+            Attributes = Attributes(user, pool),
         };
+    }
+
+    /// <summary>A member's identities with the tenant key (known only once the fetch has read the tenant) added.</summary>
+    public static IReadOnlyDictionary<string, string> WithTenantKey(IReadOnlyDictionary<string, string> identities, string? tenantKey, StringPool? pool)
+    {
+        if (tenantKey is null)
+            return identities;
+        var builder = new CompactMapBuilder(identities.Count + 1);
+        foreach (var (kind, value) in identities)
+            builder.AddIf(kind, value);
+        return builder.AddIf(TenantKey, Pooled(pool, tenantKey)).Build(pool);
     }
 
     /// <summary>The memberships a user object states about itself (<c>orders</c>, else <c>department_ids</c>); null when it
     /// states none (the app lacks the department field permission).</summary>
-    public static List<UpstreamMembership>? OwnMemberships(WireUser user)
+    public static List<UpstreamMembership>? OwnMemberships(WireUser user, StringPool? pool = null)
     {
         if (user.Orders is { Count: > 0 } orders)
         {
             var fromOrders = orders.Where(o => !string.IsNullOrEmpty(o.DepartmentId))
-                .Select(o => new UpstreamMembership(o.DepartmentId!, o.UserOrder ?? 0, o.IsPrimaryDept ?? false))
+                .Select(o => new UpstreamMembership(Required(pool, o.DepartmentId!), o.UserOrder ?? 0, o.IsPrimaryDept ?? false))
                 .ToList();
             // department_ids may list departments orders leave out; keep them too.
             foreach (var id in user.DepartmentIds ?? [])
             {
                 if (!fromOrders.Exists(m => m.DepartmentExternalId == id))
-                    fromOrders.Add(new UpstreamMembership(id));
+                    fromOrders.Add(new UpstreamMembership(Required(pool, id)));
             }
 
             return fromOrders;
         }
 
         // Without orders, the first department is the primary one (Feishu lists it first).
-        return user.DepartmentIds?.Select((id, i) => new UpstreamMembership(id, 0, i == 0)).ToList();
+        return user.DepartmentIds?.Select((id, i) => new UpstreamMembership(Required(pool, id), 0, i == 0)).ToList();
     }
 
     /// <summary>The order and primary flag a user object gives for one department, if it says.</summary>
@@ -122,28 +134,41 @@ internal static class WireMapper
         };
     }
 
-    private static Dictionary<string, string> Attributes(WireUser user)
+    private static CompactMap Identities(WireUser user, string? tenantKey, StringPool? pool) =>
+        new CompactMapBuilder(4)
+            .AddIf(OpenId, user.OpenId)
+            .AddIf(UnionId, user.UnionId)
+            .AddIf(UserId, user.UserId)
+            .AddIf(TenantKey, Pooled(pool, tenantKey))
+            .Build(pool);
+
+    private static CompactMap Attributes(WireUser user, StringPool? pool)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddIf(attributes, "nickname", user.Nickname);
-        AddIf(attributes, "enterprise_email", user.EnterpriseEmail);
-        AddIf(attributes, "gender", user.Gender?.ToString(CultureInfo.InvariantCulture));
-        AddIf(attributes, "city", user.City);
-        AddIf(attributes, "country", user.Country);
-        AddIf(attributes, "work_station", user.WorkStation);
-        AddIf(attributes, "join_time", user.JoinTime?.ToString(CultureInfo.InvariantCulture));
-        AddIf(attributes, "job_level_id", user.JobLevelId);
-        AddIf(attributes, "job_family_id", user.JobFamilyId);
-        AddIf(attributes, "time_zone", user.TimeZone);
+        var attributes = new CompactMapBuilder()
+            .AddIf("nickname", user.Nickname is { } nickname && nickname == user.Name ? user.Name : user.Nickname)
+            .AddIf("enterprise_email", user.EnterpriseEmail is { } enterprise && enterprise == user.Email ? user.Email : user.EnterpriseEmail)
+            .AddIf("gender", user.Gender?.ToString(CultureInfo.InvariantCulture))
+            .AddIf("city", Pooled(pool, user.City))
+            .AddIf("country", Pooled(pool, user.Country))
+            .AddIf("work_station", Pooled(pool, user.WorkStation))
+            .AddIf("join_time", user.JoinTime?.ToString(CultureInfo.InvariantCulture))
+            .AddIf("job_level_id", Pooled(pool, user.JobLevelId))
+            .AddIf("job_family_id", Pooled(pool, user.JobFamilyId))
+            .AddIf("time_zone", Pooled(pool, user.TimeZone));
         foreach (var attr in user.CustomAttrs ?? [])
         {
             if (string.IsNullOrEmpty(attr.Id) || attr.Value is not { } v)
                 continue;
-            AddIf(attributes, "custom." + attr.Id, v.Text ?? v.OptionValue ?? v.Name ?? v.Url ?? v.PictureUrl ?? v.GenericUser?.Id ?? v.OptionId);
+            attributes.AddIf(pool?.CustomKey(attr.Id) ?? "custom." + attr.Id,
+                Pooled(pool, v.Text ?? v.OptionValue ?? v.Name ?? v.Url ?? v.PictureUrl ?? v.GenericUser?.Id ?? v.OptionId));
         }
 
-        return attributes;
+        return attributes.Build(pool);
     }
+
+    private static string? Pooled(StringPool? pool, string? value) => pool is null ? value : pool.Intern(value);
+
+    private static string Required(StringPool? pool, string value) => pool?.Intern(value) ?? value;
 
     private static void AddIf(Dictionary<string, string> target, string key, string? value)
     {

@@ -6,14 +6,14 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireAvatar
 {
     [JsonPropertyName("avatar_72")]
-    public string? Avatar72 { get; init; }
+    public string? Avatar72 { get; set; }
 
     [JsonPropertyName("avatar_240")]
-    public string? Avatar240 { get; init; }
+    public string? Avatar240 { get; set; }
 
     [JsonPropertyName("avatar_640")]
-    public string? Avatar640 { get; init; }
+    public string? Avatar640 { get; set; }
 
     [JsonPropertyName("avatar_origin")]
-    public string? AvatarOrigin { get; init; }
+    public string? AvatarOrigin { get; set; }
 }

@@ -6,11 +6,11 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireCustomAttr
 {
     [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     [JsonPropertyName("value")]
-    public WireCustomAttrValue? Value { get; init; }
+    public WireCustomAttrValue? Value { get; set; }
 }

@@ -6,23 +6,23 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireCustomAttrValue
 {
     [JsonPropertyName("text")]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     [JsonPropertyName("option_id")]
-    public string? OptionId { get; init; }
+    public string? OptionId { get; set; }
 
     [JsonPropertyName("option_value")]
-    public string? OptionValue { get; init; }
+    public string? OptionValue { get; set; }
 
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [JsonPropertyName("picture_url")]
-    public string? PictureUrl { get; init; }
+    public string? PictureUrl { get; set; }
 
     [JsonPropertyName("generic_user")]
-    public WireGenericUser? GenericUser { get; init; }
+    public WireGenericUser? GenericUser { get; set; }
 }

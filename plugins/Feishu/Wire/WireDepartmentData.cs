@@ -6,5 +6,5 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireDepartmentData
 {
     [JsonPropertyName("department")]
-    public WireDepartment? Department { get; init; }
+    public WireDepartment? Department { get; set; }
 }

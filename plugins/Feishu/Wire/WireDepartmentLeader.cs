@@ -6,8 +6,8 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireDepartmentLeader
 {
     [JsonPropertyName("leaderType")]
-    public int? LeaderType { get; init; }
+    public int? LeaderType { get; set; }
 
     [JsonPropertyName("leaderID")]
-    public string? LeaderId { get; init; }
+    public string? LeaderId { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireDepartmentStatus
 {
     [JsonPropertyName("is_deleted")]
-    public bool? IsDeleted { get; init; }
+    public bool? IsDeleted { get; set; }
 }

@@ -6,5 +6,5 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireGenericUser
 {
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 }

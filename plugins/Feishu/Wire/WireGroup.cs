@@ -6,17 +6,17 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireGroup
 {
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     [JsonPropertyName("member_user_count")]
-    public int? MemberUserCount { get; init; }
+    public int? MemberUserCount { get; set; }
 
     [JsonPropertyName("type")]
-    public int? Type { get; init; }
+    public int? Type { get; set; }
 }

@@ -6,11 +6,11 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireGroupMember
 {
     [JsonPropertyName("member_id")]
-    public string? MemberId { get; init; }
+    public string? MemberId { get; set; }
 
     [JsonPropertyName("member_type")]
-    public string? MemberType { get; init; }
+    public string? MemberType { get; set; }
 
     [JsonPropertyName("member_id_type")]
-    public string? MemberIdType { get; init; }
+    public string? MemberIdType { get; set; }
 }

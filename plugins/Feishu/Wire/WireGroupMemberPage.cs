@@ -6,11 +6,11 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireGroupMemberPage : IWirePage
 {
     [JsonPropertyName("has_more")]
-    public bool HasMore { get; init; }
+    public bool HasMore { get; set; }
 
     [JsonPropertyName("page_token")]
-    public string? PageToken { get; init; }
+    public string? PageToken { get; set; }
 
     [JsonPropertyName("memberlist")]
-    public IReadOnlyList<WireGroupMember>? MemberList { get; init; }
+    public IReadOnlyList<WireGroupMember>? MemberList { get; set; }
 }

@@ -6,11 +6,11 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireI18nName
 {
     [JsonPropertyName("zh_cn")]
-    public string? ZhCn { get; init; }
+    public string? ZhCn { get; set; }
 
     [JsonPropertyName("ja_jp")]
-    public string? JaJp { get; init; }
+    public string? JaJp { get; set; }
 
     [JsonPropertyName("en_us")]
-    public string? EnUs { get; init; }
+    public string? EnUs { get; set; }
 }

@@ -6,17 +6,17 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireScopePage : IWirePage
 {
     [JsonPropertyName("has_more")]
-    public bool HasMore { get; init; }
+    public bool HasMore { get; set; }
 
     [JsonPropertyName("page_token")]
-    public string? PageToken { get; init; }
+    public string? PageToken { get; set; }
 
     [JsonPropertyName("department_ids")]
-    public IReadOnlyList<string>? DepartmentIds { get; init; }
+    public IReadOnlyList<string>? DepartmentIds { get; set; }
 
     [JsonPropertyName("user_ids")]
-    public IReadOnlyList<string>? UserIds { get; init; }
+    public IReadOnlyList<string>? UserIds { get; set; }
 
     [JsonPropertyName("group_ids")]
-    public IReadOnlyList<string>? GroupIds { get; init; }
+    public IReadOnlyList<string>? GroupIds { get; set; }
 }

@@ -6,14 +6,14 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireTenant
 {
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [JsonPropertyName("display_id")]
-    public string? DisplayId { get; init; }
+    public string? DisplayId { get; set; }
 
     [JsonPropertyName("tenant_key")]
-    public string? TenantKey { get; init; }
+    public string? TenantKey { get; set; }
 
     [JsonPropertyName("domain")]
-    public string? Domain { get; init; }
+    public string? Domain { get; set; }
 }

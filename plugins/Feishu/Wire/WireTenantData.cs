@@ -6,5 +6,5 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireTenantData
 {
     [JsonPropertyName("tenant")]
-    public WireTenant? Tenant { get; init; }
+    public WireTenant? Tenant { get; set; }
 }

@@ -6,8 +6,8 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireTokenRequest
 {
     [JsonPropertyName("app_id")]
-    public required string AppId { get; init; }
+    public required string AppId { get; set; }
 
     [JsonPropertyName("app_secret")]
-    public required string AppSecret { get; init; }
+    public required string AppSecret { get; set; }
 }

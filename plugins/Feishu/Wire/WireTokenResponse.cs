@@ -6,18 +6,18 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireTokenResponse : IFeishuResponse
 {
     [JsonPropertyName("code")]
-    public int Code { get; init; }
+    public int Code { get; set; }
 
     [JsonPropertyName("msg")]
-    public string? Msg { get; init; }
+    public string? Msg { get; set; }
 
     [JsonPropertyName("error")]
-    public FeishuErrorDetail? Error { get; init; }
+    public FeishuErrorDetail? Error { get; set; }
 
     [JsonPropertyName("tenant_access_token")]
-    public string? TenantAccessToken { get; init; }
+    public string? TenantAccessToken { get; set; }
 
     /// <summary>Seconds the token lives.</summary>
     [JsonPropertyName("expire")]
-    public int? Expire { get; init; }
+    public int? Expire { get; set; }
 }

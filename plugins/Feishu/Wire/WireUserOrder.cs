@@ -6,16 +6,16 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireUserOrder
 {
     [JsonPropertyName("department_id")]
-    public string? DepartmentId { get; init; }
+    public string? DepartmentId { get; set; }
 
     [JsonPropertyName("user_order")]
     [JsonConverter(typeof(LenientInt64Converter))]
-    public long? UserOrder { get; init; }
+    public long? UserOrder { get; set; }
 
     [JsonPropertyName("department_order")]
     [JsonConverter(typeof(LenientInt64Converter))]
-    public long? DepartmentOrder { get; init; }
+    public long? DepartmentOrder { get; set; }
 
     [JsonPropertyName("is_primary_dept")]
-    public bool? IsPrimaryDept { get; init; }
+    public bool? IsPrimaryDept { get; set; }
 }

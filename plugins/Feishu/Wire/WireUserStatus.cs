@@ -6,17 +6,17 @@ namespace Corps.Feishu.Wire;
 internal sealed class WireUserStatus
 {
     [JsonPropertyName("is_frozen")]
-    public bool? IsFrozen { get; init; }
+    public bool? IsFrozen { get; set; }
 
     [JsonPropertyName("is_resigned")]
-    public bool? IsResigned { get; init; }
+    public bool? IsResigned { get; set; }
 
     [JsonPropertyName("is_activated")]
-    public bool? IsActivated { get; init; }
+    public bool? IsActivated { get; set; }
 
     [JsonPropertyName("is_exited")]
-    public bool? IsExited { get; init; }
+    public bool? IsExited { get; set; }
 
     [JsonPropertyName("is_unjoin")]
-    public bool? IsUnjoin { get; init; }
+    public bool? IsUnjoin { get; set; }
 }

@@ -71,7 +71,7 @@ internal sealed class PlanApplier
                 continue;
             _rows += update.Execute(id, write.Name, write.EnglishName, write.Email, write.Mobile, write.AvatarUrl, write.JobTitle,
                 write.EmployeeNo, write.EmployeeType, (int)write.Status, MemberId(write.LeaderExternalId), Flag(write.IsTenantManager),
-                write.AttributesJson, _eventAt, _now);
+                write.AttributesText(), _eventAt, _now);
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class PlanApplier
 
             _rows += insertMember.Execute(_memberIds[write.ExternalId], _corpId, personId, write.ExternalId, write.Name, write.EnglishName,
                 write.Email, write.Mobile, write.AvatarUrl, write.JobTitle, write.EmployeeNo, write.EmployeeType, (int)write.Status,
-                MemberId(write.LeaderExternalId), Flag(write.IsTenantManager), write.AttributesJson, _eventAt, _now);
+                MemberId(write.LeaderExternalId), Flag(write.IsTenantManager), write.AttributesText(), _eventAt, _now);
         }
     }
 

@@ -47,7 +47,10 @@ internal sealed class PreparedCommand : IDisposable
                 null => raw.sqlite3_bind_null(_statement, _indexes[i]),
                 long number => raw.sqlite3_bind_int64(_statement, _indexes[i], number),
                 int number => raw.sqlite3_bind_int64(_statement, _indexes[i], number),
-                string text => raw.sqlite3_bind_text(_statement, _indexes[i], text),
+                // UTF-16 straight from the string: the UTF-8 overload allocates a converted copy of every value first.
+                // An empty span would bind NULL, so "" goes the other way.
+                string { Length: 0 } => raw.sqlite3_bind_text(_statement, _indexes[i], string.Empty),
+                string text => raw.sqlite3_bind_text16(_statement, _indexes[i], text.AsSpan()),
                 var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}.", nameof(values)),
             };
             SqliteException.ThrowExceptionForRC(rc, _database);

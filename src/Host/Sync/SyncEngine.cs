@@ -18,11 +18,12 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         ArgumentNullException.ThrowIfNull(options);
         await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow();
-        CorpSnapshot snapshot;
+        SnapshotHolder holder;
         try
         {
-            snapshot = await corp.GetThirdCorpDataAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new CorpException(CorpErrorKind.Unexpected, $"The corp type of {corp.FullName} returned no snapshot.");
+            // Only the holder keeps the snapshot: the engine lets go of it once the plan is built (see Apply).
+            holder = new SnapshotHolder(await corp.GetThirdCorpDataAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new CorpException(CorpErrorKind.Unexpected, $"The corp type of {corp.FullName} returned no snapshot."));
         }
         catch (Exception exception) when (!options.DryRun)
         {
@@ -30,7 +31,7 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
             throw;
         }
 
-        return await RunAsync(corp, snapshot, options, started, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(corp, holder, options, started, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -40,47 +41,60 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(corp, snapshot, options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(corp, new SnapshotHolder(snapshot), options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IAsyncDisposable?> LockAsync(ICorp corp, SyncOptions options, CancellationToken cancellationToken) =>
         options.DryRun ? null : await locks.AcquireAsync(corp.FullName, cancellationToken).ConfigureAwait(false);
 
-    private async Task<SyncReport> RunAsync(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task<SyncReport> RunAsync(ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
     {
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SnapshotValidator.Validate(corp.FullName, snapshot);
+            SnapshotValidator.Validate(corp.FullName, holder.Snapshot);
             await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return options.DryRun ? DryRun(connection, corp, snapshot, options, started) : Apply(connection, corp, snapshot, options, started, cancellationToken);
+            return options.DryRun ? DryRun(connection, corp, holder, options, started) : Apply(connection, corp, holder, options, started, cancellationToken);
         }
         catch (Exception exception) when (!options.DryRun)
         {
-            await RecordFailureAsync(corp, options, started, snapshot, exception).ConfigureAwait(false);
+            await RecordFailureAsync(corp, options, started, holder, exception).ConfigureAwait(false);
             throw;
         }
     }
 
-    private SyncReport DryRun(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started)
+    private SyncReport DryRun(SqliteConnection connection, ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var corpId = CorpRows.Find(connection, transaction, corp.FullName);
         var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
-        var plan = SyncPlanner.Plan(local, snapshot);
+        var plan = SyncPlanner.Plan(local, holder.Snapshot);
         var guard = Guard(corp, local, plan, options);
         transaction.Rollback();
-        return Report(corp, snapshot, options, started, 0, SyncOutcome.DryRun, plan, guard, 0, includePlan: true);
+        return Report(corp, holder, options, started, 0, SyncOutcome.DryRun, plan, guard, 0, includePlan: true);
     }
 
-    private SyncReport Apply(SqliteConnection connection, ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started,
+    private SyncReport Apply(SqliteConnection connection, ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        var phases = new long[5];
+        // A full sync's writes stream through far more pages than any cache holds, so the connection's 64 MiB cache buys
+        // it nothing but memory; 16 MiB measured no slower (bench/RESULTS.md §1). The pool's next user gets 64 again.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size = -16384";
+            pragma.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction(deferred: false);
         var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
         var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
-        var plan = SyncPlanner.Plan(local, snapshot);
+        phases[0] = stopwatch.ElapsedMilliseconds;
+        var plan = SyncPlanner.Plan(local, holder.Snapshot);
+        // The plan holds what it writes; the snapshot's member objects, identity maps and membership lists can go.
+        holder.Release();
+        phases[1] = stopwatch.ElapsedMilliseconds;
         foreach (var warning in plan.Warnings)
             SyncLog.PlanWarning(logger, corp.FullName, warning);
         var guard = Guard(corp, local, plan, options);
@@ -89,7 +103,7 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         if (guard.Held)
         {
             SyncLog.Held(logger, corp.FullName, guard.Reason);
-            var held = Report(corp, snapshot, options, started, 0, SyncOutcome.Held, plan, guard, 0, options.IncludePlan);
+            var held = Report(corp, holder, options, started, 0, SyncOutcome.Held, plan, guard, 0, options.IncludePlan);
             held = held with { RunId = SyncRunRepository.Insert(connection, transaction, corpId, held) };
             transaction.Commit();
             return held;
@@ -98,12 +112,16 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         if (guard.Forced)
             SyncLog.Forced(logger, corp.FullName, guard.Reason);
         var rows = plan.IsEmpty ? 0 : new PlanApplier(connection, transaction, corpId, local, started, eventAt: null).Apply(plan);
+        phases[2] = stopwatch.ElapsedMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = plan.IsEmpty ? SyncOutcome.Unchanged : SyncOutcome.Applied;
-        var report = Report(corp, snapshot, options, started, 0, outcome, plan, guard, rows + plan.Changes.Count, options.IncludePlan);
+        var report = Report(corp, holder, options, started, 0, outcome, plan, guard, rows + plan.Changes.Count, options.IncludePlan);
         var runId = SyncRunRepository.Insert(connection, transaction, corpId, report);
         new ChangeLogWriter(connection, transaction, corpId, runId, eventId: null, started).Write(plan.Changes);
+        phases[3] = stopwatch.ElapsedMilliseconds;
         transaction.Commit();
+        phases[4] = stopwatch.ElapsedMilliseconds;
+        SyncLog.Phases(logger, corp.FullName, phases[0], phases[1] - phases[0], phases[2] - phases[1], phases[3] - phases[2], phases[4] - phases[3]);
         SyncLog.Finished(logger, corp.FullName, options.Trigger, outcome, plan.Changes.Count, report.RowsWritten, stopwatch.ElapsedMilliseconds);
         return report with { RunId = runId };
     }
@@ -111,7 +129,7 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
     private static GuardDecision Guard(ICorp corp, LocalState local, SyncPlan plan, SyncOptions options) =>
         DeletionGuard.Evaluate(corp.CorpData.Name, plan.Counts, local.ActiveMemberCount(), local.ActiveDepartmentCount(), corp.CorpData.Guard, options.Force);
 
-    private SyncReport Report(ICorp corp, CorpSnapshot snapshot, SyncOptions options, DateTimeOffset started, long runId, SyncOutcome outcome,
+    private SyncReport Report(ICorp corp, SnapshotHolder snapshot, SyncOptions options, DateTimeOffset started, long runId, SyncOutcome outcome,
         SyncPlan plan, GuardDecision guard, int rows, bool includePlan) => new()
         {
             RunId = runId,
@@ -121,8 +139,8 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
             Counts = plan.Counts,
-            UpstreamDepartments = snapshot.Departments.Count,
-            UpstreamMembers = snapshot.Members.Count,
+            UpstreamDepartments = snapshot.Departments,
+            UpstreamMembers = snapshot.Members,
             ApiCalls = snapshot.ApiCalls,
             RowsWritten = rows,
             Guard = guard,
@@ -131,7 +149,7 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         };
 
     /// <summary>Records a failed run in its own transaction (the run's own transaction was rolled back).</summary>
-    private async Task RecordFailureAsync(ICorp corp, SyncOptions options, DateTimeOffset started, CorpSnapshot? snapshot, Exception exception)
+    private async Task RecordFailureAsync(ICorp corp, SyncOptions options, DateTimeOffset started, SnapshotHolder? snapshot, Exception exception)
     {
         var error = Describe(exception);
         SyncLog.Failed(logger, corp.FullName, options.Trigger, error);
@@ -148,8 +166,8 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
                 Outcome = SyncOutcome.Failed,
                 StartedAt = started,
                 FinishedAt = time.GetUtcNow(),
-                UpstreamDepartments = snapshot?.Departments.Count ?? 0,
-                UpstreamMembers = snapshot?.Members.Count ?? 0,
+                UpstreamDepartments = snapshot?.Departments ?? 0,
+                UpstreamMembers = snapshot?.Members ?? 0,
                 ApiCalls = snapshot?.ApiCalls ?? 0,
                 Error = error,
             });

@@ -24,6 +24,9 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Forced sync of {Corp} applies a plan the deletion guard would hold: {Reason}")]
     public static partial void Forced(ILogger logger, string corp, string? reason);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Sync of {Corp}: local state loaded in {LoadMs} ms, planned in {PlanMs} ms, written in {WriteMs} ms, change log in {ChangeLogMs} ms, committed in {CommitMs} ms")]
+    public static partial void Phases(ILogger logger, string corp, long loadMs, long planMs, long writeMs, long changeLogMs, long commitMs);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Waiting for the running sync of {Corp} (pid {Pid} on {Host} since {Since})")]
     public static partial void LockWaiting(ILogger logger, string corp, long pid, string host, string since);
 

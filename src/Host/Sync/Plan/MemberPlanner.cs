@@ -55,7 +55,9 @@ internal static class MemberPlanner
             Status = upstream.Status,
             LeaderExternalId = context.TargetLeader(upstream.LeaderExternalId, local?.LeaderMemberId),
             IsTenantManager = upstream.IsTenantManager ?? local?.IsTenantManager,
-            AttributesJson = upstream.Attributes.Count == 0 ? local?.AttributesJson ?? CanonicalJson.Empty : CanonicalJson.From(upstream.Attributes),
+            // A stored member's attributes are compared now; a new member's are only written, so they stay a map till then.
+            AttributesJson = local is null ? null : upstream.Attributes.Count == 0 ? local.AttributesJson : CanonicalJson.From(upstream.Attributes),
+            Attributes = local is null ? upstream.Attributes : null,
         };
 
         var identitiesChanged = PlanIdentities(context, upstream, local);
