@@ -169,8 +169,8 @@ public sealed class CorpDatabase : IAsyncDisposable
     }
 
     /// <summary>How long one batch of events may hold the store before it commits what it has: 10 ms, a few commits' worth,
-    /// so an acknowledgement queued behind a batch waits about that long at most.</summary>
-    internal static TimeSpan EventBatchBudget { get; } = TimeSpan.FromMilliseconds(10);
+    /// so an acknowledgement queued behind a batch waits about that long at most. The first event always goes in.</summary>
+    internal TimeSpan EventBatchBudget { get; set; } = TimeSpan.FromMilliseconds(10);
 
     private async Task<EventBatchResult?> TryApplyEventsAsync(CorpElement element, IReadOnlyList<StoredEvent> events, bool checkOtherProcesses,
         CancellationToken cancellationToken)

@@ -179,6 +179,8 @@ public sealed class EventApplyTests
 
     private static async Task<(SqliteEventInbox Inbox, IReadOnlyList<StoredEvent> Stored)> InboxAsync(TestStore store, params CorpEvent[] events)
     {
+        // Whole batches whatever the machine's speed; the budget has its own test.
+        store.Database.EventBatchBudget = TimeSpan.FromMinutes(5);
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
         var corp = TestElements.Create().FullName;
         foreach (var corpEvent in events)
@@ -275,5 +277,23 @@ public sealed class EventApplyTests
         Assert.Equal(m1.JobTitle, titleWhileHeld);
         Assert.Single(batch.Applied);
         Assert.Equal("Later", (await MemberAsync(corp, "m1")).JobTitle);
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_BudgetSpent_CommitsWhatItHasAndLeavesTheRestPending()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+        var (inbox, stored) = await InboxAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1), MemberEvent("e2", m1 with { JobTitle = "Two" }, 2));
+        store.Database.EventBatchBudget = TimeSpan.Zero;
+
+        var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
+
+        Assert.Single(batch.Applied);
+        Assert.Null(batch.Failure);
+        Assert.Null(batch.NeedsFullSync);
+        Assert.Equal("One", (await MemberAsync(corp, "m1")).JobTitle);
+        Assert.Equal(["e2"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
     }
 }
