@@ -72,7 +72,8 @@ internal static class LocalStateLoader
         // Who holds the identity values the event sets: a value that moved from another member is freed before it is set.
         foreach (var (kind, value) in identities ?? new Dictionary<string, string>())
         {
-            if (IdentityKinds.Shared.Contains(kind))
+            // A value a loaded member already holds is theirs alone (the index is unique): no need to ask.
+            if (IdentityKinds.Shared.Contains(kind) || state.IdentityOwners.ContainsKey((kind, value)))
                 continue;
             // The shared-kind term repeats the unique index's own condition, so SQLite can use it (without it: a table scan).
             using var owner = Command(connection, transaction,

@@ -58,6 +58,10 @@ internal sealed class PlanApplier
         var creates = plan.MemberWrites.Where(w => w.LocalId is null).ToList();
         if (creates.Count > 0)
             InsertMembers(creates);
+        // Statements are prepared only for work the plan has: an event's plan touches one or two tables, and preparing
+        // the others cost more than its writes.
+        if (creates.Count == plan.MemberWrites.Count)
+            return;
 
         using var update = new PreparedCommand(_connection, _transaction, """
             UPDATE members SET name = $p1, english_name = $p2, email = $p3, mobile = $p4, avatar_url = $p5, job_title = $p6,
@@ -142,6 +146,8 @@ internal sealed class PlanApplier
             }
         }
 
+        if (plan.DepartmentDeletions.Count == 0)
+            return;
         using var delete = new PreparedCommand(_connection, _transaction,
             "UPDATE departments SET is_deleted = 1, last_event_at = COALESCE($p1, last_event_at), updated_at = $p2 WHERE id = $p0", 3);
         foreach (var id in plan.DepartmentDeletions)
@@ -152,10 +158,15 @@ internal sealed class PlanApplier
 
     private void ApplyIdentities(SyncPlan plan)
     {
-        using var remove = new PreparedCommand(_connection, _transaction, "DELETE FROM identities WHERE member_id = $p0 AND kind = $p1", 2);
-        foreach (var removal in plan.IdentityRemovals)
-            _rows += remove.Execute(removal.MemberId, removal.Kind);
+        if (plan.IdentityRemovals.Count > 0)
+        {
+            using var remove = new PreparedCommand(_connection, _transaction, "DELETE FROM identities WHERE member_id = $p0 AND kind = $p1", 2);
+            foreach (var removal in plan.IdentityRemovals)
+                _rows += remove.Execute(removal.MemberId, removal.Kind);
+        }
 
+        if (plan.IdentityWrites.Count == 0)
+            return;
         using var set = new PreparedCommand(_connection, _transaction, """
             INSERT INTO identities (member_id, corp_id, kind, value) VALUES ($p0, $p1, $p2, $p3)
             ON CONFLICT (member_id, kind) DO UPDATE SET value = excluded.value
@@ -166,10 +177,15 @@ internal sealed class PlanApplier
 
     private void ApplyMemberships(SyncPlan plan)
     {
-        using var remove = new PreparedCommand(_connection, _transaction, "DELETE FROM memberships WHERE member_id = $p0 AND department_id = $p1", 2);
-        foreach (var removal in plan.MembershipRemovals)
-            _rows += remove.Execute(removal.MemberId, removal.DepartmentId);
+        if (plan.MembershipRemovals.Count > 0)
+        {
+            using var remove = new PreparedCommand(_connection, _transaction, "DELETE FROM memberships WHERE member_id = $p0 AND department_id = $p1", 2);
+            foreach (var removal in plan.MembershipRemovals)
+                _rows += remove.Execute(removal.MemberId, removal.DepartmentId);
+        }
 
+        if (plan.MembershipWrites.Count == 0)
+            return;
         using var set = new PreparedCommand(_connection, _transaction, """
             INSERT INTO memberships (member_id, department_id, sort_order, is_primary) VALUES ($p0, $p1, $p2, $p3)
             ON CONFLICT (member_id, department_id) DO UPDATE SET sort_order = excluded.sort_order, is_primary = excluded.is_primary
