@@ -21,9 +21,9 @@ public sealed class HostileWebhookTests(ITestOutputHelper output)
         Assert.Equal(0, (await rig.CliAsync("sync")).ExitCode);
         await using var serve = await ServeHarness.StartAsync(rig);
         var victim = rig.Admin.ActivePeople()[0];
-        var update = SignedDelivery.Envelope("evt-hostile-1", "contact.user.updated_v3", DateTimeOffset.UtcNow,
+        var update = Secrets.Delivery.Envelope("evt-hostile-1", "contact.user.updated_v3", DateTimeOffset.UtcNow,
             new JsonObject { ["object"] = new JsonObject { ["open_id"] = victim, ["name"] = "Mallory" } });
-        var wrongToken = SignedDelivery.Envelope("evt-hostile-2", "contact.user.updated_v3", DateTimeOffset.UtcNow,
+        var wrongToken = Secrets.Delivery.Envelope("evt-hostile-2", "contact.user.updated_v3", DateTimeOffset.UtcNow,
             new JsonObject { ["object"] = new JsonObject { ["open_id"] = victim, ["name"] = "Mallory" } }, token: "not-the-token");
         var deep = "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"deep\",\"event_type\":\"contact.user.updated_v3\",\"token\":\"" + Secrets.VerificationToken
             + "\"},\"event\":{\"object\":" + new string('[', 100_000) + new string(']', 100_000) + "}}";
@@ -32,30 +32,30 @@ public sealed class HostileWebhookTests(ITestOutputHelper output)
 
         var cases = new (string What, Func<HttpRequestMessage> Request, int Expected)[]
         {
-            ("signed with another key (forged)", () => SignedDelivery.Create(Path, update, signingKey: "attacker-key"), 401),
-            ("encrypted with another key", () => SignedDelivery.Create(Path, update, encryptKey: "attacker-key", signingKey: Secrets.EncryptKey), 400),
-            ("a signature that is not hex", () => WithHeader(SignedDelivery.Create(Path, update), "X-Lark-Signature", "zz-not-a-signature"), 401),
-            ("replayed: signed an hour ago", () => SignedDelivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddHours(-1)), 401),
-            ("replayed: signed a day ago", () => SignedDelivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddDays(-1)), 401),
-            ("from the future", () => SignedDelivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddHours(2)), 401),
-            ("a timestamp that is not a number", () => WithHeader(SignedDelivery.Create(Path, update), "X-Lark-Request-Timestamp", "yesterday"), 401),
-            ("a timestamp past the year 9999", () => WithHeader(SignedDelivery.Create(Path, update), "X-Lark-Request-Timestamp", "99999999999999999999"), 401),
-            ("no nonce", () => WithoutHeader(SignedDelivery.Create(Path, update), "X-Lark-Request-Nonce"), 401),
+            ("signed with another key (forged)", () => Secrets.Delivery.Create(Path, update, signingKey: "attacker-key"), 401),
+            ("encrypted with another key", () => Secrets.Delivery.Create(Path, update, withEncryptKey: "attacker-key", signingKey: Secrets.EncryptKey), 400),
+            ("a signature that is not hex", () => WithHeader(Secrets.Delivery.Create(Path, update), "X-Lark-Signature", "zz-not-a-signature"), 401),
+            ("replayed: signed an hour ago", () => Secrets.Delivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddHours(-1)), 401),
+            ("replayed: signed a day ago", () => Secrets.Delivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddDays(-1)), 401),
+            ("from the future", () => Secrets.Delivery.Create(Path, update, sentAt: DateTimeOffset.UtcNow.AddHours(2)), 401),
+            ("a timestamp that is not a number", () => WithHeader(Secrets.Delivery.Create(Path, update), "X-Lark-Request-Timestamp", "yesterday"), 401),
+            ("a timestamp past the year 9999", () => WithHeader(Secrets.Delivery.Create(Path, update), "X-Lark-Request-Timestamp", "99999999999999999999"), 401),
+            ("no nonce", () => WithoutHeader(Secrets.Delivery.Create(Path, update), "X-Lark-Request-Nonce"), 401),
             ("unsigned plaintext event", () => Plain(update), 401),
-            ("a wrong verification token", () => SignedDelivery.Create(Path, wrongToken), 401),
-            ("url_verification with a wrong token", () => SignedDelivery.Create(Path, "{\"type\":\"url_verification\",\"challenge\":\"c\",\"token\":\"nope\"}"), 401),
-            ("encrypt that is not base64", () => SignedDelivery.Signed(Path, RawCipher.Envelope("!!!not*base64!!!")), 400),
-            ("encrypt with bad padding", () => SignedDelivery.Signed(Path, RawCipher.Envelope(Convert.ToBase64String(new byte[48]))), 400),
-            ("encrypt too short for an IV", () => SignedDelivery.Signed(Path, RawCipher.Envelope("AAAA")), 400),
-            ("encrypt that is a number", () => SignedDelivery.Signed(Path, Encoding.UTF8.GetBytes("{\"encrypt\":42}")), 400),
-            ("invalid UTF-8 body", () => SignedDelivery.Signed(Path, invalidUtf8), 400),
-            ("invalid UTF-8 after decryption", () => SignedDelivery.Signed(Path, RawCipher.Envelope(RawCipher.Encrypt([0xC3, 0x28, 0xFF, 0xFE]))), 400),
-            ("a JSON bomb: 200,000 nested brackets", () => SignedDelivery.Signed(Path, Encoding.ASCII.GetBytes(new string('[', 200_000))), 400),
-            ("deep nesting inside the encrypted event", () => SignedDelivery.Create(Path, deep), 400),
+            ("a wrong verification token", () => Secrets.Delivery.Create(Path, wrongToken), 401),
+            ("url_verification with a wrong token", () => Secrets.Delivery.Create(Path, "{\"type\":\"url_verification\",\"challenge\":\"c\",\"token\":\"nope\"}"), 401),
+            ("encrypt that is not base64", () => Secrets.Delivery.Signed(Path, RawCipher.Envelope("!!!not*base64!!!")), 400),
+            ("encrypt with bad padding", () => Secrets.Delivery.Signed(Path, RawCipher.Envelope(Convert.ToBase64String(new byte[48]))), 400),
+            ("encrypt too short for an IV", () => Secrets.Delivery.Signed(Path, RawCipher.Envelope("AAAA")), 400),
+            ("encrypt that is a number", () => Secrets.Delivery.Signed(Path, Encoding.UTF8.GetBytes("{\"encrypt\":42}")), 400),
+            ("invalid UTF-8 body", () => Secrets.Delivery.Signed(Path, invalidUtf8), 400),
+            ("invalid UTF-8 after decryption", () => Secrets.Delivery.Signed(Path, RawCipher.Envelope(RawCipher.Encrypt([0xC3, 0x28, 0xFF, 0xFE]))), 400),
+            ("a JSON bomb: 200,000 nested brackets", () => Secrets.Delivery.Signed(Path, Encoding.ASCII.GetBytes(new string('[', 200_000))), 400),
+            ("deep nesting inside the encrypted event", () => Secrets.Delivery.Create(Path, deep), 400),
             ("60,000 keys, unsigned", () => Plain(manyKeys), 401),
-            ("a JSON array", () => SignedDelivery.Signed(Path, "[1,2,3]"u8.ToArray()), 400),
+            ("a JSON array", () => Secrets.Delivery.Signed(Path, "[1,2,3]"u8.ToArray()), 400),
             ("an empty body", () => new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent([]) }, 400),
-            ("2 MiB with a length", () => SignedDelivery.Signed(Path, Encoding.ASCII.GetBytes("{\"encrypt\":\"" + new string('A', 2 * 1024 * 1024) + "\"}")), 413),
+            ("2 MiB with a length", () => Secrets.Delivery.Signed(Path, Encoding.ASCII.GetBytes("{\"encrypt\":\"" + new string('A', 2 * 1024 * 1024) + "\"}")), 413),
             ("2 MiB chunked, no length", () => Chunked(2 * 1024 * 1024), 413),
         };
 
@@ -90,7 +90,7 @@ public sealed class HostileWebhookTests(ITestOutputHelper output)
             Assert.True(errors.Count == 0, "errors logged:\n" + string.Join('\n', errors));
 
         // The endpoint does work: the genuine delivery is taken and applied.
-        using (var genuine = SignedDelivery.Create(Path, update))
+        using (var genuine = Secrets.Delivery.Create(Path, update))
         using (var response = await serve.Client.SendAsync(genuine))
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Eventually.TrueAsync(() => serve.Inbox().Applied == 1, "the genuine event applied");

@@ -33,11 +33,11 @@ public sealed class SecretTests(ITestOutputHelper output)
             await rig.Admin.ChurnAsync(changes: 8, seed: 61);
             Assert.True(await rig.Emulator.Events.VerifyUrlAsync(0));
             await Eventually.TrueAsync(() => serve.Inbox().Pending == 0 && serve.Inbox().Applied > 0, "events applied");
-            var forged = SignedDelivery.Envelope("forged", "contact.user.updated_v3", DateTimeOffset.UtcNow,
+            var forged = Secrets.Delivery.Envelope("forged", "contact.user.updated_v3", DateTimeOffset.UtcNow,
                 new JsonObject { ["object"] = new JsonObject { ["open_id"] = "ou_x", ["name"] = "x" } }, token: "wrong");
-            using (var request = SignedDelivery.Create(ServeHarness.EventsPath, forged, signingKey: "attacker"))
+            using (var request = Secrets.Delivery.Create(ServeHarness.EventsPath, forged, signingKey: "attacker"))
                 surfaces["forged delivery reply"] = await (await serve.Client.SendAsync(request)).Content.ReadAsStringAsync();
-            using (var request = SignedDelivery.Create(ServeHarness.EventsPath, forged))
+            using (var request = Secrets.Delivery.Create(ServeHarness.EventsPath, forged))
                 surfaces["wrong-token delivery reply"] = await (await serve.Client.SendAsync(request)).Content.ReadAsStringAsync();
             using (var status = await serve.Client.GetAsync("/status"))
             {

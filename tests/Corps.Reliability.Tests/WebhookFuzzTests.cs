@@ -85,11 +85,11 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
         {
             case < 6:
                 var inner = random.Next(8) == 0 ? plain : Mutations.Mutate(plain, random);
-                return (SignedDelivery.Signed(path, RawCipher.Envelope(RawCipher.Encrypt(inner))), "mutated, then encrypted and signed");
+                return (Secrets.Delivery.Signed(path, RawCipher.Envelope(RawCipher.Encrypt(inner))), "mutated, then encrypted and signed");
             case < 8:
-                return (SignedDelivery.Signed(path, Mutations.Mutate(RawCipher.Envelope(RawCipher.Encrypt(plain)), random)), "encrypted, mutated, signed");
+                return (Secrets.Delivery.Signed(path, Mutations.Mutate(RawCipher.Envelope(RawCipher.Encrypt(plain)), random)), "encrypted, mutated, signed");
             case 8:
-                var signed = SignedDelivery.Signed(path, RawCipher.Envelope(RawCipher.Encrypt(plain)));
+                var signed = Secrets.Delivery.Signed(path, RawCipher.Envelope(RawCipher.Encrypt(plain)));
                 var tampered = Mutations.Mutate(RawCipher.Envelope(RawCipher.Encrypt(plain)), random);
                 signed.Content = new ByteArrayContent(tampered);
                 return (signed, "signed, then mutated");

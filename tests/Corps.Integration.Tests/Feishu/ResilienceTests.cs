@@ -1,6 +1,5 @@
 using Corps.Emulator.Options;
 using Corps.Integration.Tests.Feishu.Support;
-using Corps.Integration.Tests.Serve;
 
 namespace Corps.Integration.Tests.Feishu;
 

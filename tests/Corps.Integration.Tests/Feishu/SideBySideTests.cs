@@ -1,7 +1,6 @@
 using Corps.Abstractions;
 using Corps.Emulator.Options;
 using Corps.Integration.Tests.Feishu.Support;
-using Corps.Integration.Tests.Serve;
 
 namespace Corps.Integration.Tests.Feishu;
 

@@ -21,13 +21,13 @@ public sealed class DeliveryTests
         await Eventually.TrueAsync(() => scenario.Inbox().Applied == 3, "three events applied");
 
         // The same delivery again, hours later as far as the service can tell: acknowledged, not applied again.
-        using (var again = SignedDelivery.Create(Path, older.Json, ServeScenario.EncryptKey))
+        using (var again = ServeScenario.Delivery.Create(Path, older.Json))
         using (var response = await scenario.Client.SendAsync(again))
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The older change under another event id (a late, out-of-order delivery): applied as stale, changes nothing.
         var late = JsonNode.Parse(older.Json)!;
         late["header"]!["event_id"] = "late-" + Guid.NewGuid().ToString("N");
-        using (var lateRequest = SignedDelivery.Create(Path, late.ToJsonString(), ServeScenario.EncryptKey))
+        using (var lateRequest = ServeScenario.Delivery.Create(Path, late.ToJsonString()))
         using (var response = await scenario.Client.SendAsync(lateRequest))
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -42,21 +42,21 @@ public sealed class DeliveryTests
         await using var scenario = await ServeScenario.StartAsync();
         await scenario.SyncAsync();
         var victim = (await scenario.Corp().GetLocalCorpDataAsync(CancellationToken.None)).Members[0];
-        var forgedUpdate = SignedDelivery.Envelope("forged-1", "contact.user.updated_v3", ServeScenario.Token, DateTimeOffset.UtcNow,
+        var forgedUpdate = ServeScenario.Delivery.Envelope("forged-1", "contact.user.updated_v3", DateTimeOffset.UtcNow,
             new JsonObject { ["object"] = new JsonObject { ["open_id"] = victim.ExternalId, ["name"] = "Mallory" }, ["old_object"] = new JsonObject { ["name"] = victim.Name } });
-        var wrongToken = SignedDelivery.Envelope("forged-2", "contact.user.updated_v3", "not-the-token", DateTimeOffset.UtcNow,
-            new JsonObject { ["object"] = new JsonObject { ["open_id"] = victim.ExternalId, ["name"] = "Mallory" } });
+        var wrongToken = ServeScenario.Delivery.Envelope("forged-2", "contact.user.updated_v3", DateTimeOffset.UtcNow,
+            new JsonObject { ["object"] = new JsonObject { ["open_id"] = victim.ExternalId, ["name"] = "Mallory" } }, token: "not-the-token");
 
         var cases = new (string What, Func<HttpRequestMessage> Request, HttpStatusCode Expected)[]
         {
-            ("signed with another key", () => SignedDelivery.Create(Path, forgedUpdate, ServeScenario.EncryptKey, signingKey: "attacker-key"), HttpStatusCode.Unauthorized),
-            ("encrypted with another key", () => SignedDelivery.Create(Path, forgedUpdate, "attacker-key"), HttpStatusCode.Unauthorized),
-            ("a wrong verification token", () => SignedDelivery.Create(Path, wrongToken, ServeScenario.EncryptKey), HttpStatusCode.Unauthorized),
-            ("a replayed signature from an hour ago", () => SignedDelivery.Create(Path, forgedUpdate, ServeScenario.EncryptKey, sentAt: DateTimeOffset.UtcNow.AddHours(-1)), HttpStatusCode.Unauthorized),
+            ("signed with another key", () => ServeScenario.Delivery.Create(Path, forgedUpdate, signingKey: "attacker-key"), HttpStatusCode.Unauthorized),
+            ("encrypted with another key", () => ServeScenario.Delivery.Create(Path, forgedUpdate, withEncryptKey: "attacker-key"), HttpStatusCode.Unauthorized),
+            ("a wrong verification token", () => ServeScenario.Delivery.Create(Path, wrongToken), HttpStatusCode.Unauthorized),
+            ("a replayed signature from an hour ago", () => ServeScenario.Delivery.Create(Path, forgedUpdate, sentAt: DateTimeOffset.UtcNow.AddHours(-1)), HttpStatusCode.Unauthorized),
             ("unsigned plaintext", () => new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(forgedUpdate, Encoding.UTF8, "application/json") }, HttpStatusCode.Unauthorized),
-            ("signed garbage", () => SignedDelivery.Signed(Path, "\u0001\u0002 not json {{{", ServeScenario.EncryptKey), HttpStatusCode.BadRequest),
+            ("signed garbage", () => ServeScenario.Delivery.Signed(Path, "\u0001\u0002 not json {{{"), HttpStatusCode.BadRequest),
             ("an empty body", () => new HttpRequestMessage(HttpMethod.Post, Path) { Content = new ByteArrayContent([]) }, HttpStatusCode.BadRequest),
-            ("a 2 MiB body", () => SignedDelivery.Signed(Path, "{\"encrypt\":\"" + new string('A', 2 * 1024 * 1024) + "\"}", ServeScenario.EncryptKey), HttpStatusCode.RequestEntityTooLarge),
+            ("a 2 MiB body", () => ServeScenario.Delivery.Signed(Path, "{\"encrypt\":\"" + new string('A', 2 * 1024 * 1024) + "\"}"), HttpStatusCode.RequestEntityTooLarge),
         };
 
         foreach (var (what, create, expected) in cases)

@@ -19,6 +19,9 @@ internal sealed class ServeScenario : IAsyncDisposable
     public const string EncryptKey = "serve-it-encrypt-key";
     public const string Token = "serve-it-verification-token";
 
+    /// <summary>Deliveries encrypted and signed with this scenario's keys.</summary>
+    public static SignedDelivery Delivery { get; } = new(EncryptKey, Token, Corps.Emulator.Options.EmulatorOptions.DefaultApp.AppId);
+
     private readonly ScenarioOptions _options;
     private readonly ILoggerFactory _loggers = ServeLogging.CreateFactory(LogLevel.Warning);
 
@@ -167,7 +170,7 @@ internal sealed class ServeScenario : IAsyncDisposable
         File.WriteAllText(Path.Combine(folder, "e.json"), element.ToJsonString());
         File.WriteAllText(Path.Combine(folder, name + ".json"), new JsonObject
         {
-            ["appId"] = EmulatorAdmin.AppId,
+            ["appId"] = Corps.Emulator.Options.EmulatorOptions.DefaultApp.AppId,
             ["appSecret"] = EmulatorOptions.DefaultApp.AppSecret,
             ["baseUrl"] = Emulator.BaseUrl.ToString(),
             ["encryptKey"] = EncryptKey,

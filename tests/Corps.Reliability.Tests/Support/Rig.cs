@@ -18,7 +18,7 @@ internal sealed class Rig : IAsyncDisposable
     {
         Options = options;
         Emulator = emulator;
-        Admin = new EmulatorAdmin(emulator);
+        Admin = new EmulatorAdmin(emulator, Secrets.AppId, Secrets.AppSecret);
         ElementsDirectory = _temp.Combine("elements");
         StorePath = _temp.Combine("data", "corps.db");
     }

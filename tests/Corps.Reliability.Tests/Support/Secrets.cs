@@ -10,4 +10,7 @@ internal static class Secrets
     public const string AppSecret = "APPSECRET-h5Ty1Qn6-never-shown";
 
     public const string AppId = "cli_7e1ab0c2d3e4f5a6";
+
+    /// <summary>Deliveries encrypted and signed with these keys.</summary>
+    public static SignedDelivery Delivery { get; } = new(EncryptKey, VerificationToken, AppId);
 }

@@ -3,27 +3,35 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Corps.Emulator;
+using Corps.Emulator.Options;
 using Corps.Emulator.Org;
 
-namespace Corps.Reliability.Tests.Support;
+namespace Corps.Tests.Shared;
 
 /// <summary>Changes the emulated directory the way an administrator would: through the contact v3 write API (so the
-/// emulator also emits the matching events).</summary>
-internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
+/// emulator also emits the matching events), as the app <paramref name="appId"/> (default: the emulator's default app).</summary>
+internal sealed class EmulatorAdmin(EmulatorServer emulator, string? appId = null, string? appSecret = null) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = emulator.BaseUrl };
     private string? _token;
 
-    public async Task<string> CreateUserAsync(string name, string departmentId)
+    /// <summary>The app the administrator acts as.</summary>
+    public string AppId { get; } = appId ?? EmulatorOptions.DefaultApp.AppId;
+
+    private string AppSecret { get; } = appSecret ?? EmulatorOptions.DefaultApp.AppSecret;
+
+    public async Task<string> CreateUserAsync(string name, string departmentId, string? email = null)
     {
-        var data = await SendAsync(HttpMethod.Post, "/open-apis/contact/v3/users?user_id_type=open_id&department_id_type=open_department_id",
-            new JsonObject
-            {
-                ["name"] = name,
-                ["mobile"] = "+86139" + Random.Shared.Next(10000000, 99999999).ToString(CultureInfo.InvariantCulture),
-                ["department_ids"] = new JsonArray(departmentId),
-                ["employee_type"] = 1,
-            });
+        var user = new JsonObject
+        {
+            ["name"] = name,
+            ["mobile"] = "+86139" + Random.Shared.Next(10000000, 99999999).ToString(CultureInfo.InvariantCulture),
+            ["department_ids"] = new JsonArray(departmentId),
+            ["employee_type"] = 1,
+        };
+        if (email is not null)
+            user["email"] = email;
+        var data = await SendAsync(HttpMethod.Post, "/open-apis/contact/v3/users?user_id_type=open_id&department_id_type=open_department_id", user);
         return data["user"]!["open_id"]!.GetValue<string>();
     }
 
@@ -75,6 +83,13 @@ internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
         return deleted;
     }
 
+    /// <summary>Top-level departments (under the root), by open department id.</summary>
+    public IReadOnlyList<string> TopDepartments()
+    {
+        using var read = emulator.Org.EnterRead();
+        return emulator.Org.Children(EmulatedOrg.RootId).Select(d => d.OpenDepartmentId).ToList();
+    }
+
     /// <summary>Departments below the root, by open id.</summary>
     public IReadOnlyList<string> Departments()
     {
@@ -92,16 +107,16 @@ internal sealed class EmulatorAdmin(EmulatorServer emulator) : IDisposable
 
     public async Task SetScopeAsync(JsonObject scope)
     {
-        using var response = await _http.PutAsJsonAsync($"/_emulator/apps/{Secrets.AppId}/scope", scope);
+        using var response = await _http.PutAsJsonAsync($"/_emulator/apps/{AppId}/scope", scope);
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A tenant token for the tests' app; within its reuse window the emulator hands out the same token the
-    /// host got, so tests can grep for the host's own access token.</summary>
+    /// <summary>A tenant token for the app; within its reuse window the emulator hands out the same token the host got,
+    /// so tests can look for the host's own access token.</summary>
     public async Task<string> TokenAsync()
     {
         using var response = await _http.PostAsJsonAsync("/open-apis/auth/v3/tenant_access_token/internal",
-            new { app_id = Secrets.AppId, app_secret = Secrets.AppSecret });
+            new { app_id = AppId, app_secret = AppSecret });
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return json["tenant_access_token"]!.GetValue<string>();
     }
