@@ -15,8 +15,9 @@ namespace Corps.Host.Store;
 /// serialized in this process and, through a lock row, across processes sharing the file.</para>
 /// <para>People and members: a person is a local account that signs in; a member is that person's membership of one
 /// corp. A new member links to an existing person (a member of another corp) when exactly one person matches its
-/// normalized email, else exactly one its normalized mobile; otherwise it gets a new person. Offlining a member changes
-/// only that member row.</para>
+/// normalized email, else exactly one its normalized mobile; otherwise it gets a new person. A person's name, email and
+/// mobile follow its member's changes while it has no member in another corp. Offlining a member changes only that
+/// member row.</para>
 /// </remarks>
 public sealed class CorpDatabase : IAsyncDisposable
 {

@@ -69,15 +69,36 @@ internal sealed class PlanApplier
                 attributes = $p12, last_event_at = COALESCE($p13, last_event_at), updated_at = $p14
             WHERE id = $p0
             """, 15);
-        foreach (var write in plan.MemberWrites)
+        PreparedCommand? refreshPerson = null;
+        try
         {
-            if (write.LocalId is not { } id)
-                continue;
-            _rows += update.Execute(id, write.Name, write.EnglishName, write.Email, write.Mobile, write.AvatarUrl, write.JobTitle,
-                write.EmployeeNo, write.EmployeeType, (int)write.Status, MemberId(write.LeaderExternalId), Flag(write.IsTenantManager),
-                write.AttributesText(), _eventAt, _now);
+            foreach (var write in plan.MemberWrites)
+            {
+                if (write.LocalId is not { } id)
+                    continue;
+                _rows += update.Execute(id, write.Name, write.EnglishName, write.Email, write.Mobile, write.AvatarUrl, write.JobTitle,
+                    write.EmployeeNo, write.EmployeeType, (int)write.Status, MemberId(write.LeaderExternalId), Flag(write.IsTenantManager),
+                    write.AttributesText(), _eventAt, _now);
+                if (_local.Members.TryGetValue(write.ExternalId, out var stored) && PersonFieldsChanged(stored, write))
+                {
+                    // The person (the account that signs in) follows its member's name, email and mobile — when it has no
+                    // membership of another corp, whose directory might say otherwise.
+                    refreshPerson ??= new PreparedCommand(_connection, _transaction, """
+                        UPDATE people SET display_name = $p2, email_norm = $p3, mobile_norm = $p4
+                        WHERE id = $p0 AND NOT EXISTS (SELECT 1 FROM members WHERE person_id = $p0 AND id <> $p1)
+                        """, 5);
+                    _rows += refreshPerson.Execute(stored.PersonId, id, write.Name, PersonKeys.Email(write.Email), PersonKeys.Mobile(write.Mobile));
+                }
+            }
+        }
+        finally
+        {
+            refreshPerson?.Dispose();
         }
     }
+
+    private static bool PersonFieldsChanged(LocalMemberRow stored, MemberWrite write) =>
+        stored.Name != write.Name || stored.Email != write.Email || stored.Mobile != write.Mobile;
 
     private void InsertMembers(List<MemberWrite> creates)
     {

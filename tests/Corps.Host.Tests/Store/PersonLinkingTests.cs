@@ -57,4 +57,40 @@ public sealed class PersonLinkingTests
 
         Assert.Equal(3, await store.ScalarAsync("SELECT COUNT(*) FROM people"));
     }
+
+    [Fact]
+    public async Task Sync_MemberEmailChanges_ItsPersonFollowsAndLinksByTheNewEmail()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var feishu = store.Corp("Feishu");
+        feishu.Snapshot = Of([], [Member("f1", "0") with { Name = "Ann", Email = "ann@old.example" }]);
+        await feishu.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        feishu.Snapshot = Of([], [Member("f1", "0") with { Name = "Ann Lee", Email = "Ann@New.example" }]);
+        await feishu.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        var lark = store.Corp("Lark");
+        lark.Snapshot = Of([], [Member("l1", "0") with { Email = "ann@new.example" }]);
+        await lark.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM people WHERE email_norm = 'ann@new.example' AND display_name = 'Ann Lee'"));
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM people"));
+    }
+
+    [Fact]
+    public async Task Sync_PersonInTwoCorps_OneCorpChangesTheEmail_PersonKeepsIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var feishu = store.Corp("Feishu");
+        feishu.Snapshot = Of([], [Member("f1", "0") with { Email = "ann@example.com" }]);
+        await feishu.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        var lark = store.Corp("Lark");
+        lark.Snapshot = Of([], [Member("l1", "0") with { Email = "ann@example.com" }]);
+        await lark.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        feishu.Snapshot = Of([], [Member("f1", "0") with { Email = "ann@elsewhere.example" }]);
+        await feishu.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM people WHERE email_norm = 'ann@example.com'"));
+        Assert.Equal("ann@elsewhere.example", (await feishu.GetLocalCorpDataAsync(CancellationToken.None)).Members.Single().Email);
+    }
 }
