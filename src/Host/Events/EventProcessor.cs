@@ -146,8 +146,11 @@ public sealed partial class EventProcessor : BackgroundService
             return (0, true);
         }
 
-        for (var i = 0; i < batch.Applied.Count; i++)
-            LogEventApplied(corp.FullName, run[i].Event.EventId, run[i].Event.EventType, Describe(batch.Applied[i]));
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            for (var i = 0; i < batch.Applied.Count; i++)
+                LogEventApplied(corp.FullName, run[i].Event.EventId, run[i].Event.EventType, Describe(batch.Applied[i]));
+        }
         if (batch.Applied.Count > 0)
             LogBatchApplied(corp.FullName, batch.Applied.Count, _time.GetElapsedTime(started).TotalMilliseconds, Tally(batch.Applied));
         return (batch.Applied.Count, batch.Failure is not null || batch.NeedsFullSync is not null);
