@@ -93,6 +93,13 @@ timed_sync() {
 }
 
 # median / min / max of numbers on stdin, as JSON.
+# initial_sync — the measured scenarios' starting point: the Bench element synced once into $WORK/store (not measured).
+initial_sync() {
+  mkdir -p "$WORK/store"
+  log "initial full sync (not measured)…"
+  timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds, outcome: .report.outcome, rowsWritten: .report.rowsWritten }' >&2
+}
+
 stats_of() { jq -s 'sort | { median: (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), min: min, max: max, n: length }'; }
 
 record() { # record SCENARIO JSON — appends one line to bench/results/SCENARIO.jsonl with machine, commit and time.

@@ -20,9 +20,7 @@ start_emulator --generate "users=${SIZE%%:*},depts=${SIZE##*:},seed=1" --rate-li
 write_element "$WORK/elements" Bench off '"encryptKey": "${env:BENCH_ENCRYPT_KEY}", "verificationToken": "${env:BENCH_VERIFICATION_TOKEN}"'
 # No scheduled sync during the measurement (cron: 03:00 on 1 January).
 jq '. + { schedule: "0 0 3 1 1 ?" }' "$WORK/elements/corps/Bench/e.json" > "$WORK/e.json" && mv "$WORK/e.json" "$WORK/elements/corps/Bench/e.json"
-mkdir -p "$WORK/store"
-log "initial full sync…"
-timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds, outcome: .report.outcome, rowsWritten: .report.rowsWritten }' >&2
+initial_sync
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 SERVE_URL="http://127.0.0.1:$port"

@@ -6,9 +6,7 @@ RUNS="${1:-3}"; SIZE="${2:-100000:5000}"
 bench_build
 start_emulator --generate "users=${SIZE%%:*},depts=${SIZE##*:},seed=1" --rate-limit off
 write_element "$WORK/elements" Bench off
-mkdir -p "$WORK/store"
-log "initial full sync (not measured)…"
-timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench | jq -c '{ wallSeconds, outcome: .report.outcome, rowsWritten: .report.rowsWritten }' >&2
+initial_sync
 : > "$WORK/lines.jsonl"
 for run in $(seq 1 "$RUNS"); do
   emu_reset_stats

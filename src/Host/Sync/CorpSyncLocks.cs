@@ -52,10 +52,7 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
     /// <summary>Whether a live run of another process holds the corp's lock row (read in the caller's transaction).</summary>
     public bool IsHeldElsewhere(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string corpFullName)
     {
-        var row = connection.QuerySingleOrDefault<LockRow>("""
-            SELECT holder AS Holder, holder_pid AS HolderPid, holder_host AS HolderHost, acquired_at AS AcquiredAt, heartbeat_at AS HeartbeatAt
-            FROM sync_locks WHERE corp_full_name = @corpFullName
-            """, new { corpFullName }, transaction);
+        var row = ReadRow(connection, transaction, corpFullName);
         return row is not null && row.Holder != _holder && !IsStale(row, time.GetUtcNow());
     }
 
@@ -90,10 +87,7 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
-        var row = connection.QuerySingleOrDefault<LockRow>("""
-            SELECT holder AS Holder, holder_pid AS HolderPid, holder_host AS HolderHost, acquired_at AS AcquiredAt, heartbeat_at AS HeartbeatAt
-            FROM sync_locks WHERE corp_full_name = @corpFullName
-            """, new { corpFullName }, transaction);
+        var row = ReadRow(connection, transaction, corpFullName);
         var now = time.GetUtcNow();
         if (row is not null && row.Holder != _holder)
         {
@@ -111,6 +105,13 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
         transaction.Commit();
         return null;
     }
+
+    private static LockRow? ReadRow(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        string corpFullName) =>
+        connection.QuerySingleOrDefault<LockRow>("""
+            SELECT holder AS Holder, holder_pid AS HolderPid, holder_host AS HolderHost, acquired_at AS AcquiredAt, heartbeat_at AS HeartbeatAt
+            FROM sync_locks WHERE corp_full_name = @corpFullName
+            """, new { corpFullName }, transaction);
 
     private bool IsStale(LockRow row, DateTimeOffset now)
     {
