@@ -5,7 +5,14 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
-OUT="$REPO/src/Host/bin/Release/net10.0"
+# BENCH_BUILD=r2r (default) runs the host as an operator deploys it: `dotnet publish -r linux-x64 -p:PublishReadyToRun=true`
+# (host and plugins precompiled, README "Deploying"); BENCH_BUILD=jit runs the plain Release build output instead.
+BENCH_BUILD="${BENCH_BUILD:-r2r}"
+case "$BENCH_BUILD" in
+  r2r) OUT="$REPO/bench/.publish/r2r" ;;
+  jit) OUT="$REPO/src/Host/bin/Release/net10.0" ;;
+  *) echo "BENCH_BUILD must be r2r or jit, not '$BENCH_BUILD'" >&2; exit 2 ;;
+esac
 CORPS="$OUT/corps"
 PLUGINS="$OUT/plugins"
 EMULATOR="$REPO/src/Emulator/bin/Release/net10.0/Corps.Emulator"
@@ -37,6 +44,10 @@ bench_build() {
   if [[ "${BENCH_NO_BUILD:-0}" == 1 ]]; then return; fi
   log "building Release (host + plugins, emulator, bench helper)…"
   dotnet build "$REPO/src/Host/Corps.Host.csproj" -c Release -nologo -v q >&2
+  if [[ "$BENCH_BUILD" == r2r ]]; then
+    dotnet publish "$REPO/src/Host/Corps.Host.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+      -o "$OUT" -nologo -v q >&2
+  fi
   dotnet build "$REPO/src/Emulator/Corps.Emulator.csproj" -c Release -nologo -v q >&2
   dotnet build "$REPO/bench/Corps.Bench/Corps.Bench.csproj" -c Release -nologo -v q >&2
 }
@@ -86,8 +97,20 @@ timed_sync() {
   fetch_ms="$(grep -o 'API calls ([0-9]* ms)' "$err" | tail -1 | tr -dc '0-9' || true)"
   apply_ms="$(grep -o 'rows in [0-9]* ms' "$err" | tail -1 | tr -dc '0-9' || true)"
   if [[ "$code" != 0 ]]; then tail -5 "$err" >&2; fi
+  # syncSeconds: the run's own clock, from its start (before the token request) to its committed transaction — the
+  # issue's "token to committed transaction"; wallSeconds is the whole process, start-up and exit included. The report's
+  # finishedAt is taken just before the commit (the run's row is part of it), so the logged commit time is added.
+  local started finished commit_ms sync_s=""
+  started="$(jq -r '.results[0].report.startedAt // empty' "$out" 2> /dev/null || true)"
+  finished="$(jq -r '.results[0].report.finishedAt // empty' "$out" 2> /dev/null || true)"
+  commit_ms="$(grep -o 'committed in [0-9]* ms' "$err" | tail -1 | tr -dc '0-9' || true)"
+  if [[ -n "$started" && -n "$finished" ]]; then
+    sync_s="$(echo "$(date -d "$finished" +%s.%N) - $(date -d "$started" +%s.%N) + ${commit_ms:-0} / 1000" | bc -l)"
+  fi
   jq -c --arg wall "$wall" --arg rss "$rss" --arg code "$code" --arg fetch "${fetch_ms:-}" --arg apply "${apply_ms:-}" --arg load "$(load)" \
-    '{ wallSeconds: ($wall | tonumber), peakRssMb: ($rss | tonumber), exitCode: ($code | tonumber),
+    --arg sync "$sync_s" \
+    '{ wallSeconds: ($wall | tonumber), syncSeconds: (if $sync == "" then null else ($sync | tonumber * 1000 | round / 1000) end),
+       peakRssMb: ($rss | tonumber), exitCode: ($code | tonumber),
        fetchMs: (if $fetch == "" then null else ($fetch | tonumber) end), planApplyMs: (if $apply == "" then null else ($apply | tonumber) end),
        load: $load, report: .results[0].report, error: .results[0].error }' "$out"
 }
@@ -106,7 +129,8 @@ record() { # record SCENARIO JSON — appends one line to bench/results/SCENARIO
   local scenario="$1" json="$2"
   jq -c --arg at "$(date -u +%FT%TZ)" --arg commit "$(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo '+dirty')" \
     --arg cpu "$(nproc) × $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)" \
-    --arg lbl "${BENCH_LABEL:-}" '{ at: $at, commit: $commit, cpu: $cpu } + (if $lbl == "" then {} else { "label": $lbl } end) + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
+    --arg lbl "${BENCH_LABEL:-}" --arg build "$BENCH_BUILD" \
+    '{ at: $at, commit: $commit, cpu: $cpu, build: $build } + (if $lbl == "" then {} else { "label": $lbl } end) + .' <<< "$json" >> "$RESULTS/$scenario.jsonl"
 }
 
 # summarize SCENARIO LINES_FILE FIELDS… — median/min/max of each numeric field over the runs, plus the loads.

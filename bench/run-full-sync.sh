@@ -20,7 +20,7 @@ for size in "${SIZES[@]}"; do
     line="$(timed_sync "$WORK/elements" "$WORK/store/corps.db" Bench)"
     calls="$(emu_stats | jq .total_calls)"
     line="$(jq -c --argjson calls "$calls" --argjson min "$(jq .minimum <<< "$minimum")" \
-      '{ wallSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
+      '{ wallSeconds, syncSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
          members: .report.upstreamMembers, departments: .report.upstreamDepartments, emulatorCalls: $calls, reportedCalls: .report.apiCalls,
          minimumCalls: $min, callsVsMinimum: (($calls / $min * 1000 | round) / 1000), error }' <<< "$line")"
     log "$users people / $depts departments, run $run: $line"
@@ -30,7 +30,7 @@ for size in "${SIZES[@]}"; do
   printf '%s\n' "${lines[@]}" > "$WORK/lines.jsonl"
   jq -n --arg size "$size" --argjson minimum "$minimum" --slurpfile runs "$WORK/lines.jsonl" '
     def s(f): [$runs[] | f] | sort | { median: (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end), min: min, max: max };
-    { scenario: "full-sync", size: $size, runs: ($runs | length), wallSeconds: s(.wallSeconds), fetchMs: s(.fetchMs), planApplyMs: s(.planApplyMs),
+    { scenario: "full-sync", size: $size, runs: ($runs | length), wallSeconds: s(.wallSeconds), syncSeconds: s(.syncSeconds), fetchMs: s(.fetchMs), planApplyMs: s(.planApplyMs),
       peakRssMb: s(.peakRssMb), emulatorCalls: s(.emulatorCalls), minimumCalls: $minimum.minimum, strictMinimumCalls: $minimum.strictMinimum,
       callsVsMinimum: s(.callsVsMinimum), loads: [$runs[] | .load], outcomes: [$runs[] | .outcome], minimumBreakdown: $minimum.perApi }'
 done

@@ -15,10 +15,10 @@ for run in $(seq 1 "$RUNS"); do
   calls="$(emu_stats | jq .total_calls)"
   logged="$(sqlite3 "$WORK/store/corps.db" 'SELECT count(*) FROM change_log')"
   line="$(jq -c --argjson calls "$calls" --argjson logged "$logged" --arg before "$before" \
-    '{ wallSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
+    '{ wallSeconds, syncSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
        changeLogRowsAdded: ($logged - ($before | tonumber)), totalChanges: .report.counts.total, emulatorCalls: $calls, error }' <<< "$line")"
   log "run $run: $line"
   record no-change "$(jq -c --arg size "$SIZE" '{ size: $size } + .' <<< "$line")"
   echo "$line" >> "$WORK/lines.jsonl"
 done
-summarize no-change "$WORK/lines.jsonl" wallSeconds fetchMs planApplyMs peakRssMb rowsWritten changeLogRowsAdded emulatorCalls | jq --arg size "$SIZE" '{ size: $size } + .'
+summarize no-change "$WORK/lines.jsonl" wallSeconds syncSeconds fetchMs planApplyMs peakRssMb rowsWritten changeLogRowsAdded emulatorCalls | jq --arg size "$SIZE" '{ size: $size } + .'

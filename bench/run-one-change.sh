@@ -23,11 +23,11 @@ for run in $(seq 1 "$RUNS"); do
   entry="$(sqlite3 -json "$WORK/store/corps.db" "SELECT object_kind, external_id, action FROM change_log ORDER BY id DESC LIMIT 1" | jq -c '.[0]')"
   stored="$(sqlite3 "$WORK/store/corps.db" "SELECT job_title FROM members WHERE external_id = '$person'")"
   line="$(jq -c --argjson added "$((logged - logged_before))" --argjson entry "$entry" --arg person "$person" --arg ok "$([[ "$stored" == "$title" ]] && echo true || echo false)" \
-    '{ wallSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
+    '{ wallSeconds, syncSeconds, peakRssMb, fetchMs, planApplyMs, exitCode, load, outcome: .report.outcome, rowsWritten: .report.rowsWritten,
        membersUpdated: .report.counts.membersUpdated, totalChanges: .report.counts.total, changeLogRowsAdded: $added, lastChange: $entry,
        person: $person, storedTitleMatches: ($ok == "true"), error }' <<< "$line")"
   log "run $run: $line"
   record one-change "$(jq -c --arg size "$SIZE" '{ size: $size } + .' <<< "$line")"
   echo "$line" >> "$WORK/lines.jsonl"
 done
-summarize one-change "$WORK/lines.jsonl" wallSeconds fetchMs planApplyMs peakRssMb rowsWritten changeLogRowsAdded membersUpdated | jq --arg size "$SIZE" '{ size: $size } + .'
+summarize one-change "$WORK/lines.jsonl" wallSeconds syncSeconds fetchMs planApplyMs peakRssMb rowsWritten changeLogRowsAdded membersUpdated | jq --arg size "$SIZE" '{ size: $size } + .'
