@@ -79,17 +79,20 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
     {
         var stopwatch = Stopwatch.StartNew();
         var phases = new long[5];
-        // A full sync's writes stream through far more pages than any cache holds, so the connection's 64 MiB cache buys
-        // it nothing but memory; 16 MiB measured no slower (bench/RESULTS.md §1). The pool's next user gets 64 again.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
+        // The load reads members in index order, so it needs the connection's full cache: at 16 MiB a 100k-person store
+        // re-read its pages from the file system and the load took twice as long (bench/RESULTS.md §2).
+        var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
+        // The writes stream through far more pages than any cache holds, so a large cache buys them nothing but memory;
+        // 16 MiB measured no slower (bench/RESULTS.md §1). Lowering it frees the pages above it; the pool's next user
+        // gets the full cache again.
         using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA cache_size = -16384";
             pragma.ExecuteNonQuery();
         }
 
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
-        var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
         phases[0] = stopwatch.ElapsedMilliseconds;
         var plan = SyncPlanner.Plan(local, holder.Snapshot);
         // The plan holds what it writes; the snapshot's member objects, identity maps and membership lists can go.
