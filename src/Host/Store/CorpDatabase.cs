@@ -41,6 +41,20 @@ public sealed class CorpDatabase : IAsyncDisposable
     /// <summary>The sync engine writing to this store.</summary>
     public ICorpSync Sync { get; }
 
+    /// <summary>
+    /// Marks this process as the store's service for as long as the returned lease lives. Two services on one store would
+    /// each run every corp's schedule and drain the same event inbox; the second is refused instead.
+    /// </summary>
+    /// <exception cref="CorpException">Another live service holds the store.</exception>
+    public async Task<IAsyncDisposable> HoldServiceAsync(CancellationToken cancellationToken)
+    {
+        // Corp full names always have a dot ("corps.Name"), so this key never meets a corp's sync lock.
+        var (lease, holder) = await _locks.TryHoldAsync("corps serve", cancellationToken).ConfigureAwait(false);
+        return lease ?? throw new CorpException(CorpErrorKind.Configuration,
+            $"Another corps serve (pid {holder!.Pid} on {holder.Host}, since {holder.Since}) is already serving the store {Path}.",
+            $"Run one service per store: stop the other one, or give this one its own --store. A service that died is taken over after {_locks.StaleAfter.TotalSeconds:0} s.");
+    }
+
     /// <summary>Opens (creating the folder and file if missing) and migrates the store at <paramref name="path"/>.</summary>
     /// <exception cref="CorpException">The file was written by a newer host, or cannot be opened.</exception>
     public static Task<CorpDatabase> OpenAsync(string path, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>

@@ -20,6 +20,9 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
     // Unique per CorpSyncLocks: two stores opened on one file in one process exclude each other like two processes.
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>How old a holder's heartbeat may get before its lock is taken over.</summary>
+    public TimeSpan StaleAfter => options.StaleAfter;
+
     /// <summary>Waits for the corp's lock; dispose the lease to release it.</summary>
     public async Task<IAsyncDisposable> AcquireAsync(string corpFullName, CancellationToken cancellationToken)
     {
@@ -47,6 +50,33 @@ internal sealed class CorpSyncLocks(SqliteConnectionFactory connections, TimePro
         var semaphore = _local.GetOrAdd(corpFullName, _ => new SemaphoreSlim(1, 1));
         await semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new LocalLease(semaphore);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="key"/>'s row for as long as the returned lease lives (its heartbeat keeps it fresh), without
+    /// waiting: for what must run once per store, such as the service. A holder that died is taken over, as for syncs.
+    /// </summary>
+    /// <returns>The lease; or none, and the live holder, when another process (or another store object in this one) has it.</returns>
+    public async Task<(IAsyncDisposable? Lease, LockHolder? Holder)> TryHoldAsync(string key, CancellationToken cancellationToken)
+    {
+        var semaphore = _local.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        if (!semaphore.Wait(0, CancellationToken.None))
+            return (null, new LockHolder(Environment.ProcessId, Environment.MachineName, "earlier in this process"));
+        try
+        {
+            if (await TryTakeAsync(key, cancellationToken).ConfigureAwait(false) is { } row)
+            {
+                semaphore.Release();
+                return (null, new LockHolder(row.HolderPid, row.HolderHost, row.AcquiredAt));
+            }
+
+            return (new Lease(this, key, semaphore), null);
+        }
+        catch
+        {
+            semaphore.Release();
+            throw;
+        }
     }
 
     /// <summary>Whether a live run of another process holds the corp's lock row (read in the caller's transaction).</summary>

@@ -51,6 +51,7 @@ public sealed partial class ServeCommand : ICliCommand
                 "Run 'corps list' to see what stops them.");
         }
 
+        await using var service = await runtime.Database.HoldServiceAsync(cancellationToken).ConfigureAwait(false);
         var app = ServeHost.Build(runtime.CreateSettings(urls));
         await using (app.ConfigureAwait(false))
         {
