@@ -18,6 +18,8 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         ArgumentNullException.ThrowIfNull(options);
         await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
         var started = time.GetUtcNow();
+        // The local state is read while the snapshot is fetched (a dry run, which writes nothing, reads it after).
+        await using var preload = options.DryRun ? null : await TryPreloadAsync(corp, cancellationToken).ConfigureAwait(false);
         SnapshotHolder holder;
         try
         {
@@ -31,7 +33,21 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
             throw;
         }
 
-        return await RunAsync(corp, holder, options, started, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(corp, holder, options, started, preload, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LocalStatePreload?> TryPreloadAsync(ICorp corp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LocalStatePreload.StartAsync(connections, corp.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            // The run opens its own connection after the fetch and reports what is wrong with the store then.
+            SyncLog.PreloadFailed(logger, corp.FullName, exception);
+            return null;
+        }
     }
 
     /// <inheritdoc/>
@@ -41,20 +57,24 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         await using var lease = await LockAsync(corp, options, cancellationToken).ConfigureAwait(false);
-        return await RunAsync(corp, new SnapshotHolder(snapshot), options, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(corp, new SnapshotHolder(snapshot), options, time.GetUtcNow(), preload: null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IAsyncDisposable?> LockAsync(ICorp corp, SyncOptions options, CancellationToken cancellationToken) =>
         options.DryRun ? null : await locks.AcquireAsync(corp.FullName, cancellationToken).ConfigureAwait(false);
 
-    private async Task<SyncReport> RunAsync(ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task<SyncReport> RunAsync(ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started, LocalStatePreload? preload,
+        CancellationToken cancellationToken)
     {
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             SnapshotValidator.Validate(corp.FullName, holder.Snapshot);
-            await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return options.DryRun ? DryRun(connection, corp, holder, options, started) : Apply(connection, corp, holder, options, started, cancellationToken);
+            await using var opened = preload is null ? await connections.OpenAsync(cancellationToken).ConfigureAwait(false) : null;
+            var connection = opened ?? await preload!.ConnectionAsync().ConfigureAwait(false);
+            return options.DryRun
+                ? DryRun(connection, corp, holder, options, started)
+                : Apply(connection, corp, holder, options, started, preload, cancellationToken);
         }
         catch (Exception exception) when (!options.DryRun)
         {
@@ -75,15 +95,19 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
     }
 
     private SyncReport Apply(SqliteConnection connection, ICorp corp, SnapshotHolder holder, SyncOptions options, DateTimeOffset started,
-        CancellationToken cancellationToken)
+        LocalStatePreload? preload, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var phases = new long[5];
         using var transaction = connection.BeginTransaction(deferred: false);
         var corpId = CorpRows.Ensure(connection, transaction, corp.CorpData, started);
-        // The load reads members in index order, so it needs the connection's full cache: at 16 MiB a 100k-person store
-        // re-read its pages from the file system and the load took twice as long (bench/RESULTS.md §2).
-        var local = LocalStateLoader.LoadFull(connection, transaction, corpId);
+        // Loaded again (under the write lock) only when another connection wrote since the preload read it. The load reads
+        // members in index order, so it needs the connection's full cache: at 16 MiB a 100k-person store re-read its pages
+        // from the file system and the load took twice as long.
+        var local = preload?.TakeIfCurrent(transaction, corpId);
+        if (preload is not null)
+            SyncLog.Preload(logger, corp.FullName, local is null ? "loaded again: the store changed during the fetch" : "read during the fetch");
+        local ??= LocalStateLoader.LoadFull(connection, transaction, corpId);
         // The writes stream through far more pages than any cache holds, so a large cache buys them nothing but memory;
         // 16 MiB measured no slower (bench/RESULTS.md §1). Lowering it frees the pages above it; the pool's next user
         // gets the full cache again.

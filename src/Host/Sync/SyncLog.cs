@@ -38,4 +38,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "Event {EventId} ({EventType}) for {Corp}: {Status}, {Changes} changes")]
     public static partial void EventApplied(ILogger logger, string eventId, string eventType, string corp, Store.EventApplyStatus status, int changes);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Debug, Message = "Sync of {Corp}: local state {How}")]
+    public static partial void Preload(ILogger logger, string corp, string how);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Sync of {Corp}: could not read the local state during the fetch; it is read after")]
+    public static partial void PreloadFailed(ILogger logger, string corp, Exception exception);
 }
