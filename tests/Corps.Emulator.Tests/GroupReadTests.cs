@@ -180,4 +180,20 @@ public sealed class GroupReadTests : IAsyncLifetime, IDisposable
         Assert.Contains(doc.Groups, g => g.Type == 1 && g.Members.Exists(m => m.MemberType == "department") && g.Members.Exists(m => m.MemberType == "user"));
         Assert.Contains(doc.Groups, g => g.Type == 1 && g.Members.Count > 0 && g.Members.TrueForAll(m => m.MemberType == "department"));
     }
+
+    [Fact]
+    public async Task DeleteDepartment_HeldByAGroup_LeavesTheGroup()
+    {
+        var leaf = _server.Org.Descendants(EmulatedOrg.RootId)
+            .First(d => _server.Org.Children(d.OpenDepartmentId).Count == 0 && _server.Org.DirectMembers(d.OpenDepartmentId).Count == 0);
+        using (_server.Org.EnterWrite())
+            _normal.Members.Add(new OrgGroupMember { MemberId = leaf.OpenDepartmentId, MemberType = "department" });
+
+        var deleted = await _client.SendAsync(HttpMethod.Delete, $"/open-apis/contact/v3/departments/{leaf.OpenDepartmentId}", _token, null);
+        var listed = await _client.PageAllAsync(string.Format(Members, _normal.Id) + "?member_type=department", _token, "memberlist");
+
+        Assert.Equal(0, deleted.Code);
+        Assert.DoesNotContain(listed, m => m.GetProperty("member_id").GetString() == leaf.OpenDepartmentId);
+        Assert.Equal(3, listed.Count);
+    }
 }
