@@ -184,16 +184,16 @@ public sealed class GroupReadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task DeleteDepartment_HeldByAGroup_LeavesTheGroup()
     {
-        var leaf = _server.Org.Descendants(EmulatedOrg.RootId)
-            .First(d => _server.Org.Children(d.OpenDepartmentId).Count == 0 && _server.Org.DirectMembers(d.OpenDepartmentId).Count == 0);
+        var created = await _client.SendAsync(HttpMethod.Post, "/open-apis/contact/v3/departments", _token, new { name = "临时部门", parent_department_id = "0" });
+        var leaf = created.Data.GetProperty("department").GetProperty("open_department_id").GetString()!;
         using (_server.Org.EnterWrite())
-            _normal.Members.Add(new OrgGroupMember { MemberId = leaf.OpenDepartmentId, MemberType = "department" });
+            _normal.Members.Add(new OrgGroupMember { MemberId = leaf, MemberType = "department" });
 
-        var deleted = await _client.SendAsync(HttpMethod.Delete, $"/open-apis/contact/v3/departments/{leaf.OpenDepartmentId}", _token, null);
+        var deleted = await _client.SendAsync(HttpMethod.Delete, $"/open-apis/contact/v3/departments/{leaf}", _token, null);
         var listed = await _client.PageAllAsync(string.Format(Members, _normal.Id) + "?member_type=department", _token, "memberlist");
 
         Assert.Equal(0, deleted.Code);
-        Assert.DoesNotContain(listed, m => m.GetProperty("member_id").GetString() == leaf.OpenDepartmentId);
+        Assert.DoesNotContain(listed, m => m.GetProperty("member_id").GetString() == leaf);
         Assert.Equal(3, listed.Count);
     }
 }
