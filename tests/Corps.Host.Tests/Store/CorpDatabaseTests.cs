@@ -36,6 +36,26 @@ public sealed class CorpDatabaseTests
     }
 
     [Fact]
+    public async Task OpenAsync_SchemaOneFileWithGroups_MigratedGroupsKeptAsNormalAndUnchanged()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        // The file as the first schema left it: no is_dynamic column, version 1.
+        await store.ExecuteAsync("ALTER TABLE groups DROP COLUMN is_dynamic; DELETE FROM schema_version WHERE version = 2");
+
+        await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+        var migrated = store.Corp(database: reopened);
+        migrated.Snapshot = Small();
+        var again = await migrated.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM groups WHERE is_dynamic = 0"));
+        Assert.Equal(0, again.RowsWritten);
+    }
+
+    [Fact]
     public async Task OpenAsync_NewerSchema_IsRefusedWithAClearMessage()
     {
         await using var store = await TestStore.CreateAsync();
