@@ -50,7 +50,8 @@ internal sealed class SnapshotFetcher
         // Everything below runs at once, sharing the client's slots: the department tree is read page by page (one after
         // another: each page's token comes with the previous one), and each department's members are read as soon as
         // its page names it, not after the whole tree; groups and the tenant depend on neither (other APIs, other
-        // limits). A failure anywhere cancels the rest and fails the fetch.
+        // limits). With part of the tenant in scope, departments the scoped groups hold join the tree once the groups
+        // are read (their members go through the same queue). A failure anywhere cancels the rest and fails the fetch.
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failure.Token;
         var queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
@@ -263,8 +264,8 @@ internal sealed class SnapshotFetcher
     /// scope brings its departments' subtrees into the app's view, and their people are the group's. Read like scoped
     /// departments (the department, then its subtree), so their members are listed with the rest.
     /// </summary>
-    /// <remarks>A department the app turns out not to see (40004) gives the group nobody, logged: the group's other members
-    /// still count, and the next sync tries again.</remarks>
+    /// <remarks>A department the app turns out not to see (40004) stays out of the tree; the expansion logs it and gives
+    /// the group nobody from it (the group's other members still count, and the next sync tries again).</remarks>
     private async Task ReadGroupDepartmentsAsync(List<GroupRead> groups, ConcurrentDictionary<string, WireDepartment> departments,
         Action<string> found, CancellationToken cancellationToken)
     {
@@ -289,7 +290,7 @@ internal sealed class SnapshotFetcher
             }
             catch (UpstreamException ex) when (ex.Code == 40004)
             {
-                _logger.GroupDepartmentUnknown(_corp, groups.First(g => g.DepartmentIds.Contains(id)).Id, id);
+                // Out of the app's view after all: GroupExpander reports it.
             }
         }
     }
