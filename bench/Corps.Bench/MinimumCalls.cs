@@ -13,9 +13,11 @@ namespace Corps.Bench;
 /// <c>departments/0/children?fetch_child=true</c> (50 a page); <c>users/find_by_department</c> for the root and every
 /// department (50 a page, at least one call per department: a client cannot know a department has no direct members
 /// without asking — only a department whose whole subtree is empty could be skipped, reported as <c>strictMinimum</c>);
-/// the user group list (100 a page, type 1 groups: the list's default) and each group's user members (100 a page, at
-/// least one call); the tenant query. People seen in several departments are read once per department: the API has no
-/// cheaper way to learn every membership.
+/// the user group list once per type (100 a page; normal and dynamic groups are listed apart) and each group's user
+/// members and department members (100 a page; one member type per read, and a type the listing counts as empty —
+/// <c>member_user_count</c>, <c>member_department_count</c> — needs no read); the tenant query. A department member's
+/// people come from the department reads at no extra call. People seen in several departments are read once per
+/// department: the API has no cheaper way to learn every membership.
 /// </remarks>
 internal static class MinimumCalls
 {
@@ -45,15 +47,15 @@ internal static class MinimumCalls
             }
         }
 
-        var groups = org.Document.Groups.Where(g => g.Type == 1).ToList();
-        var groupMemberPages = groups.Sum(g => (long)Pages(g.Members.Count(m => m.MemberType == "user"), GroupMemberPage));
+        var groups = org.Document.Groups;
+        var groupMemberPages = groups.Sum(g => (long)MemberPages(g, "user") + MemberPages(g, "department"));
         var calls = new JsonObject
         {
             ["tenant_access_token"] = 1,
             ["scopes"] = Pages(firstLevel, ScopePage),
             ["departments_children"] = Pages(departments.Count, DepartmentPage),
             ["users_find_by_department"] = userPages,
-            ["group_simplelist"] = Pages(groups.Count, GroupPage),
+            ["group_simplelist"] = Pages(groups.Count(g => g.Type == 1), GroupPage) + Pages(groups.Count(g => g.Type == 2), GroupPage),
             ["group_member_simplelist"] = groupMemberPages,
             ["tenant_query"] = 1,
         };
@@ -66,6 +68,8 @@ internal static class MinimumCalls
             ["memberships"] = org.Document.Users.Sum(u => u.DepartmentIds.Count),
             ["departmentsWithoutDirectMembers"] = emptyDepartments,
             ["groups"] = groups.Count,
+            ["dynamicGroups"] = groups.Count(g => g.Type == 2),
+            ["groupDepartmentMembers"] = groups.Sum(g => g.Members.Count(m => m.MemberType == "department")),
             ["minimum"] = minimum,
             ["strictMinimum"] = minimum - emptySubtrees,
             ["perApi"] = calls,
@@ -75,4 +79,7 @@ internal static class MinimumCalls
     }
 
     private static int Pages(int items, int pageSize) => Math.Max(1, (items + pageSize - 1) / pageSize);
+
+    private static int MemberPages(OrgGroup group, string memberType) =>
+        group.Members.Count(m => m.MemberType == memberType) is var count and > 0 ? Pages(count, GroupMemberPage) : 0;
 }

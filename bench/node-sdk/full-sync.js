@@ -81,16 +81,25 @@ await pool(['0', ...departments.map((d) => d.open_department_id)], async (depart
     memberships.push([u.open_id, departmentId, order?.user_order ?? 0, order?.is_primary_dept ? 1 : 0]);
   }
 });
-const groups = await all(
-  () => client.contact.group.simplelistWithIterator({ params: { page_size: 100 } }),
-  (page_token) => client.contact.group.simplelist({ params: { page_size: 100, page_token } }), 'grouplist');
+// Both group types (the list serves one type per call: 1 normal, 2 dynamic), and each group's user and department
+// members (one member type per call), skipping a member type the listing counts as empty — the same calls as corps.
+const groups = [];
+for (const type of [1, 2]) {
+  groups.push(...await all(
+    () => client.contact.group.simplelistWithIterator({ params: { type, page_size: 100 } }),
+    (page_token) => client.contact.group.simplelist({ params: { type, page_size: 100, page_token } }), 'grouplist'));
+}
 const groupMembers = [];
-await pool(groups, async (g) => {
+const groupDepartments = [];
+const memberLists = groups.flatMap((g) => [
+  ...(g.member_user_count === 0 ? [] : [[g, 'user', groupMembers]]),
+  ...(g.member_department_count === 0 ? [] : [[g, 'department', groupDepartments]])]);
+await pool(memberLists, async ([g, member_type, into]) => {
   let page_token;
   do {
     calls++;
-    const res = await client.contact.groupMember.simplelist({ path: { group_id: g.id }, params: { member_type: 'user', member_id_type: 'open_id', page_size: 100, page_token } });
-    for (const m of res.data?.memberlist ?? []) groupMembers.push([g.id, m.member_id]);
+    const res = await client.contact.groupMember.simplelist({ path: { group_id: g.id }, params: { member_type, member_id_type: 'open_id', page_size: 100, page_token } });
+    for (const m of res.data?.memberlist ?? []) into.push([g.id, m.member_id]);
     page_token = res.data?.has_more ? res.data.page_token : undefined;
   } while (page_token);
 });
@@ -108,6 +117,7 @@ db.exec(`
   CREATE TABLE IF NOT EXISTS user_departments (open_id TEXT, open_department_id TEXT, user_order INTEGER, is_primary INTEGER, PRIMARY KEY (open_id, open_department_id));
   CREATE TABLE IF NOT EXISTS groups (id TEXT PRIMARY KEY, name TEXT, description TEXT);
   CREATE TABLE IF NOT EXISTS group_members (group_id TEXT, open_id TEXT, PRIMARY KEY (group_id, open_id));
+  CREATE TABLE IF NOT EXISTS group_departments (group_id TEXT, open_department_id TEXT, PRIMARY KEY (group_id, open_department_id));
   CREATE TABLE IF NOT EXISTS tenant (tenant_key TEXT PRIMARY KEY, name TEXT);`);
 const run = Date.now();
 const putDepartment = db.prepare(`INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(open_department_id) DO UPDATE SET
@@ -118,6 +128,7 @@ const putUser = db.prepare(`INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
 const putMembership = db.prepare('INSERT OR REPLACE INTO user_departments VALUES (?, ?, ?, ?)');
 const putGroup = db.prepare('INSERT OR REPLACE INTO groups VALUES (?, ?, ?)');
 const putGroupMember = db.prepare('INSERT OR REPLACE INTO group_members VALUES (?, ?)');
+const putGroupDepartment = db.prepare('INSERT OR REPLACE INTO group_departments VALUES (?, ?)');
 db.transaction(() => {
   for (const d of departments) putDepartment.run(d.open_department_id, d.parent_department_id, d.name, d.order, d.leader_user_id ?? null, JSON.stringify(d), run);
   for (const u of users.values()) {
@@ -127,8 +138,10 @@ db.transaction(() => {
   db.prepare('DELETE FROM user_departments').run();
   for (const m of memberships) putMembership.run(...m);
   db.prepare('DELETE FROM group_members').run();
+  db.prepare('DELETE FROM group_departments').run();
   for (const g of groups) putGroup.run(g.id, g.name, g.description ?? null);
   for (const m of groupMembers) putGroupMember.run(...m);
+  for (const d of groupDepartments) putGroupDepartment.run(...d);
   if (tenant) db.prepare('INSERT OR REPLACE INTO tenant VALUES (?, ?)').run(tenant.tenant_key, tenant.name);
   db.prepare('DELETE FROM users WHERE synced <> ?').run(run);
   db.prepare('DELETE FROM departments WHERE synced <> ?').run(run);

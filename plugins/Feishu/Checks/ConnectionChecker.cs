@@ -65,7 +65,7 @@ internal sealed class ConnectionChecker
 
         await Probe("user groups", async () =>
         {
-            var page = await FirstPage(_api.GroupsAsync(cancellationToken)).ConfigureAwait(false);
+            var page = await FirstPage(_api.GroupsAsync(GroupTypes.Normal, cancellationToken)).ConfigureAwait(false);
             Ok("user groups", $"readable ({page?.GroupList?.Count ?? 0} on the first page)");
         }, missingPermission: CheckStatus.Warning).ConfigureAwait(false);
         return _items;

@@ -59,17 +59,23 @@ internal sealed class ContactApi
         return envelope.Data?.Items ?? [];
     }
 
-    public IAsyncEnumerable<WireGroupPage> GroupsAsync(CancellationToken cancellationToken) =>
+    /// <summary>The user groups of one type (<see cref="GroupTypes"/>): the list holds one type per read, normal by default.</summary>
+    public IAsyncEnumerable<WireGroupPage> GroupsAsync(int type, CancellationToken cancellationToken) =>
         _client.GetPagesAsync(
-            new FeishuRequest(HttpMethod.Get, Contact + "/group/simplelist") { Query = [new("page_size", "100")] },
+            new FeishuRequest(HttpMethod.Get, Contact + "/group/simplelist")
+            {
+                Query = [new("type", type.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("page_size", "100")],
+            },
             FeishuJsonContext.Default.FeishuEnvelopeWireGroupPage, cancellationToken);
 
-    public IAsyncEnumerable<WireGroupMemberPage> GroupMembersAsync(string groupId, CancellationToken cancellationToken) =>
+    /// <summary>One kind of a group's members (<c>user</c> or <c>department</c>: one kind per read). <c>member_id_type=open_id</c>
+    /// gives users' open_ids and departments' open_department_ids.</summary>
+    public IAsyncEnumerable<WireGroupMemberPage> GroupMembersAsync(string groupId, string memberType, CancellationToken cancellationToken) =>
         _client.GetPagesAsync(
             new FeishuRequest(HttpMethod.Get, $"{Contact}/group/{Uri.EscapeDataString(groupId)}/member/simplelist")
             {
                 Api = "GET /contact/v3/group/:id/member/simplelist",
-                Query = [new("member_type", "user"), new("member_id_type", "open_id"), new("page_size", "100")],
+                Query = [new("member_type", memberType), new("member_id_type", "open_id"), new("page_size", "100")],
             },
             FeishuJsonContext.Default.FeishuEnvelopeWireGroupMemberPage, cancellationToken);
 

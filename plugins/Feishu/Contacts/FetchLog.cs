@@ -19,4 +19,7 @@ internal static partial class FetchLog
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "{Corp}: fetched {Departments} departments, {Members} members, {Groups} groups in {ApiCalls} API calls ({ElapsedMs} ms)")]
     public static partial void Fetched(this ILogger logger, string corp, int departments, int members, int groups, int apiCalls, long elapsedMs);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "{Corp}: user group {GroupId} holds department {DepartmentId}, which the app cannot see; the group gets nobody from it")]
+    public static partial void GroupDepartmentUnknown(this ILogger logger, string corp, string groupId, string departmentId);
 }

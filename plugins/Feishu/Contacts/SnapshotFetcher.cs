@@ -9,7 +9,8 @@ namespace Corps.Feishu.Contacts;
 /// <summary>
 /// Reads the complete organisation the app can see, in the reference's full-sync order: contact scope → departments
 /// (recursive per scoped department, level by level where a department is too big) → direct members of every
-/// department (concurrently, bounded) → individually scoped users → user groups and their members → tenant name.
+/// department (concurrently, bounded) → individually scoped users → user groups of both types and their user and
+/// department members (departments expanded to their people) → tenant name.
 /// </summary>
 /// <remarks>Completeness is the contract: any failed or inconsistent read throws; no partial snapshot is returned. The
 /// only parts that may be absent are the app's optional permissions (user groups, the tenant's name), logged.</remarks>
@@ -49,7 +50,8 @@ internal sealed class SnapshotFetcher
         // Everything below runs at once, sharing the client's slots: the department tree is read page by page (one after
         // another: each page's token comes with the previous one), and each department's members are read as soon as
         // its page names it, not after the whole tree; groups and the tenant depend on neither (other APIs, other
-        // limits). A failure anywhere cancels the rest and fails the fetch.
+        // limits). With part of the tenant in scope, departments the scoped groups hold join the tree once the groups
+        // are read (their members go through the same queue). A failure anywhere cancels the rest and fails the fetch.
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = failure.Token;
         var queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
@@ -62,13 +64,16 @@ internal sealed class SnapshotFetcher
 
         var membersRead = Parallel.ForEachAsync(queue.Reader.ReadAllAsync(token), Options(token),
             async (id, ct) => await ReadMembersAsync(id, members, rootProbe: false, ct).ConfigureAwait(false));
-        var groupsRead = ReadGroupsAsync(token);
+        var groupsRead = new GroupReader(_api, _logger, _corp).ReadAsync(token);
         var tenantRead = ReadTenantAsync(token);
-        List<UpstreamGroup> groups;
+        List<GroupRead> groups;
         WireTenant? tenant;
         try
         {
             await ReadTreeAsync(fullScope, scope.Departments, departments, Found, token).ConfigureAwait(false);
+            groups = await groupsRead.ConfigureAwait(false) ?? [];
+            if (!fullScope)
+                await ReadGroupDepartmentsAsync(groups, departments, Found, token).ConfigureAwait(false);
             // A department the tree read named but then dropped (a listing restarted after upstream changed) had its
             // members read for nothing: their users might not be in the app's view any more. Fail rather than guess.
             if (queued.Keys.FirstOrDefault(id => !departments.ContainsKey(id)) is { } stale)
@@ -81,7 +86,6 @@ internal sealed class SnapshotFetcher
                 Found(id);
             queue.Writer.TryComplete();
             await membersRead.ConfigureAwait(false);
-            groups = await groupsRead.ConfigureAwait(false);
             tenant = await tenantRead.ConfigureAwait(false);
         }
         catch
@@ -93,21 +97,20 @@ internal sealed class SnapshotFetcher
         }
 
         await ReadLoneUsersAsync(scope.Users.Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
-        await ReadLoneUsersAsync(groups.SelectMany(g => g.MemberExternalIds).Distinct(StringComparer.Ordinal)
+        await ReadLoneUsersAsync(groups.SelectMany(g => g.UserIds).Distinct(StringComparer.Ordinal)
             .Where(id => !members.Contains(id)).ToList(), members, cancellationToken).ConfigureAwait(false);
 
         var mapped = departments.Values.Select(WireMapper.ToDepartment).ToList();
         var ids = mapped.Select(d => d.ExternalId).ToHashSet(StringComparer.Ordinal);
         // A scoped department whose parent the app cannot see hangs under the root.
         mapped = mapped.Select(d => d.ParentExternalId is { } p && !ids.Contains(p) ? d with { ParentExternalId = null } : d).ToList();
-        var knownGroups = groups.Select(g => g with { MemberExternalIds = g.MemberExternalIds.Where(members.Contains).ToList() }).ToList();
         var memberList = members.Build(ids, tenant?.TenantKey);
         var snapshot = new CorpSnapshot
         {
             RootName = string.IsNullOrWhiteSpace(tenant?.Name) ? _fallbackRootName : tenant.Name,
             Departments = mapped,
             Members = memberList,
-            Groups = knownGroups,
+            Groups = GroupExpander.Expand(groups, mapped, memberList, (group, department) => _logger.GroupDepartmentUnknown(_corp, group, department)),
             FetchedAt = _time.GetUtcNow(),
             ApiCalls = counting.Calls,
         };
@@ -256,40 +259,40 @@ internal sealed class SnapshotFetcher
         }).ConfigureAwait(false);
     }
 
-    private async Task<List<UpstreamGroup>> ReadGroupsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the departments that scoped groups hold but the scoped departments did not cover: a group in the contact
+    /// scope brings its departments' subtrees into the app's view, and their people are the group's. Read like scoped
+    /// departments (the department, then its subtree), so their members are listed with the rest.
+    /// </summary>
+    /// <remarks>A department the app turns out not to see (40004) stays out of the tree; the expansion logs it and gives
+    /// the group nobody from it (the group's other members still count, and the next sync tries again).</remarks>
+    private async Task ReadGroupDepartmentsAsync(List<GroupRead> groups, ConcurrentDictionary<string, WireDepartment> departments,
+        Action<string> found, CancellationToken cancellationToken)
     {
-        List<WireGroup> listed;
-        try
+        var missing = groups.SelectMany(g => g.DepartmentIds)
+            .Where(id => id != CorpSnapshot.RootExternalId && !departments.ContainsKey(id))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var id in missing)
         {
-            listed = (await PagedList.ReadAllAsync(() => _api.GroupsAsync(cancellationToken), p => p.GroupList).ConfigureAwait(false))
-                .Where(g => !string.IsNullOrEmpty(g.Id))
-                .DistinctBy(g => g.Id)
-                .ToList();
-        }
-        catch (UpstreamException ex) when (ex.Code == 99991672)
-        {
-            // No group permission: the app has no view of groups at all, which is a setting, not a failed read.
-            _logger.GroupsSkipped(_corp, "the app lacks the user group permission (contact:group:readonly)");
-            return [];
-        }
-
-        var groups = new ConcurrentBag<UpstreamGroup>();
-        await Parallel.ForEachAsync(listed, Options(cancellationToken), async (group, ct) =>
-        {
-            var memberIds = (await PagedList.ReadAllAsync(() => _api.GroupMembersAsync(group.Id!, ct), p => p.MemberList).ConfigureAwait(false))
-                .Where(m => !string.IsNullOrEmpty(m.MemberId) && m.MemberType is null or "user")
-                .Select(m => m.MemberId!)
-                .ToList();
-
-            groups.Add(new UpstreamGroup
+            if (departments.ContainsKey(id))
+                continue; // inside the subtree of a group department read before it
+            try
             {
-                ExternalId = group.Id!,
-                Name = group.Name ?? group.Id!,
-                Description = string.IsNullOrEmpty(group.Description) ? null : group.Description,
-                MemberExternalIds = memberIds.Distinct(StringComparer.Ordinal).ToList(),
-            });
-        }).ConfigureAwait(false);
-        return groups.OrderBy(g => g.ExternalId, StringComparer.Ordinal).ToList();
+                foreach (var department in await _api.DepartmentsBatchAsync([id], cancellationToken).ConfigureAwait(false))
+                {
+                    if (Add(departments, department))
+                        found(department.OpenDepartmentId!);
+                }
+
+                if (departments.ContainsKey(id))
+                    await ReadSubtreeAsync(id, departments, found, cancellationToken).ConfigureAwait(false);
+            }
+            catch (UpstreamException ex) when (ex.Code == 40004)
+            {
+                // Out of the app's view after all: GroupExpander reports it.
+            }
+        }
     }
 
     private async Task<WireTenant?> ReadTenantAsync(CancellationToken cancellationToken)

@@ -17,6 +17,10 @@ internal sealed class WireGroup
     [JsonPropertyName("member_user_count")]
     public int? MemberUserCount { get; set; }
 
+    /// <summary>Departments among the members; always 0 for dynamic groups (the docs).</summary>
+    [JsonPropertyName("member_department_count")]
+    public int? MemberDepartmentCount { get; set; }
+
     [JsonPropertyName("type")]
     public int? Type { get; set; }
 }

@@ -12,6 +12,9 @@ public sealed record LocalGroup
     /// <summary>The display name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>True when upstream picks the members by rules (a dynamic group); see <see cref="UpstreamGroup.IsDynamic"/>.</summary>
+    public bool IsDynamic { get; init; }
+
     /// <summary>Local member ids in the group.</summary>
     public IReadOnlyList<long> MemberIds { get; init; } = [];
 }

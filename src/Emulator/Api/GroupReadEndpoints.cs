@@ -73,13 +73,26 @@ internal static class GroupReadEndpoints
         return call.Scope.SeesGroup(group.Id) ? null : ApiErrors.NoGroupAuthority;
     }
 
+    /// <summary>
+    /// One member type per request (the docs: user or department, never both). <c>member_id_type</c> defaults to
+    /// <c>open_id</c> for both types; for departments <c>open_id</c> means the open_department_id and
+    /// <c>department_id</c> the custom id, and the user kinds (union_id, user_id) mean nothing. A mismatched kind is
+    /// refused as a field validation failure: the docs list no error for it (UNCONFIRMED).
+    /// </summary>
     private static ApiError? MemberSimpleList(ApiCall call, Utf8JsonWriter w)
     {
         var error = Resolve(call, call.Route("group_id"), out var group);
         if (error is not null) return error;
         var memberType = call.Query("member_type") is { Length: > 0 } mt ? mt : "user";
         if (memberType is not ("user" or "department")) return ApiErrors.FieldInvalid("member_type", memberType, "member_type must be user or department");
-        var idType = call.Query("member_id_type") is { Length: > 0 } it ? it : (memberType == "user" ? "open_id" : "open_department_id");
+        var idType = call.Query("member_id_type") is { Length: > 0 } it ? it : "open_id";
+        var valid = memberType == "user" ? idType is "open_id" or "union_id" or "user_id" : idType is "open_id" or "department_id";
+        if (!valid)
+        {
+            return ApiErrors.FieldInvalid("member_id_type", idType, memberType == "user"
+                ? "member_id_type must be open_id, union_id or user_id for user members"
+                : "member_id_type must be open_id (open_department_id) or department_id for department members");
+        }
         error = Paging.Resolve(call, 50, 100, group!.Id + "|" + memberType, out var offset, out var size);
         if (error is not null) return error;
         var members = group.Members.Where(m => m.MemberType == memberType).ToList();
@@ -92,7 +105,7 @@ internal static class GroupReadEndpoints
             w.WriteStartObject();
             w.WriteString("member_id", memberType == "user"
                 ? call.Org.UserRef(m.MemberId, IdTypes.ParseUser(idType) ?? UserIdType.OpenId)
-                : call.Org.DepartmentRef(m.MemberId, IdTypes.ParseDepartment(idType) ?? DepartmentIdType.OpenDepartmentId));
+                : call.Org.DepartmentRef(m.MemberId, idType == "department_id" ? DepartmentIdType.DepartmentId : DepartmentIdType.OpenDepartmentId));
             w.WriteString("member_type", memberType);
             w.WriteString("member_id_type", idType);
             w.WriteEndObject();

@@ -33,7 +33,9 @@ internal static class GroupWriteEndpoints
         if (string.IsNullOrWhiteSpace(name)) return ApiErrors.FieldInvalid("name", "", "name is required");
         var id = call.Body.Str("group_id") ?? "g" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         if (call.Org.FindGroup(id) is not null) return ApiErrors.Param("group_id already exists");
-        var group = new OrgGroup { Id = id, GroupId = id, Name = name, Description = call.Body.Str("description"), Type = call.Body.Int("type") ?? 1 };
+        // The docs: the API creates, updates and deletes normal groups only; dynamic groups are the admin console's.
+        if (call.Body.Int("type") is { } type && type != 1) return ApiErrors.FieldInvalid("type", type.ToString(System.Globalization.CultureInfo.InvariantCulture), "only normal user groups (type 1) can be created through the API");
+        var group = new OrgGroup { Id = id, GroupId = id, Name = name, Description = call.Body.Str("description"), Type = 1 };
         call.Org.AddGroup(group);
         call.Org.Touch();
         w.WriteStartObject();
@@ -45,6 +47,7 @@ internal static class GroupWriteEndpoints
     {
         var error = GroupReadEndpoints.Resolve(call, call.Route("group_id"), out var group);
         if (error is not null) return error;
+        if (group!.Type != 1) return DynamicGroupReadOnly(group);
         if (call.Body.Str("name") is { } name) group!.Name = name;
         if (call.Body.Str("description") is { } description) group!.Description = description;
         call.Org.Touch();
@@ -56,7 +59,8 @@ internal static class GroupWriteEndpoints
     {
         var error = GroupReadEndpoints.Resolve(call, call.Route("group_id"), out var group);
         if (error is not null) return error;
-        call.Org.RemoveGroup(group!);
+        if (group!.Type != 1) return DynamicGroupReadOnly(group);
+        call.Org.RemoveGroup(group);
         call.Org.Touch();
         w.WriteStartObject();
         return null;
@@ -66,6 +70,7 @@ internal static class GroupWriteEndpoints
     {
         var error = GroupReadEndpoints.Resolve(call, call.Route("group_id"), out var group);
         if (error is not null) return error;
+        if (group!.Type != 1) return DynamicGroupReadOnly(group);
         var entries = new List<JsonElement>();
         if (batch)
         {
@@ -82,19 +87,12 @@ internal static class GroupWriteEndpoints
             var type = e.Str("member_type") ?? "user";
             var id = e.Str("member_id");
             if (string.IsNullOrEmpty(id)) return ApiErrors.FieldInvalid("member_id", "", "member_id is required");
-            if (type == "user")
-            {
-                var idType = IdTypes.ParseUser(e.Str("member_id_type")) ?? UserIdType.OpenId;
-                var user = call.Org.FindUser(id, idType);
-                if (user is null || !call.Scope.SeesUser(call.Org, user)) return ApiErrors.NoUserAuthority;
-                resolved.Add(new OrgGroupMember { MemberId = user.OpenId, MemberType = "user" });
-            }
-            else
-            {
-                var dept = call.Org.FindDepartmentAny(id);
-                if (dept is null || !call.Scope.SeesDepartment(call.Org, dept.OpenDepartmentId)) return ApiErrors.NoDepartmentAuthority;
-                resolved.Add(new OrgGroupMember { MemberId = dept.OpenDepartmentId, MemberType = "department" });
-            }
+            // The docs: department members are read-only through the API (the admin console adds them).
+            if (type != "user") return ApiErrors.FieldInvalid("member_type", type, "only user members can be added or removed through the API");
+            var idType = IdTypes.ParseUser(e.Str("member_id_type")) ?? UserIdType.OpenId;
+            var user = call.Org.FindUser(id, idType);
+            if (user is null || !call.Scope.SeesUser(call.Org, user)) return ApiErrors.NoUserAuthority;
+            resolved.Add(new OrgGroupMember { MemberId = user.OpenId, MemberType = "user" });
         }
         foreach (var m in resolved)
         {
@@ -118,4 +116,8 @@ internal static class GroupWriteEndpoints
         }
         return null;
     }
+
+    /// <summary>Writes to a dynamic group: the docs allow none (its rules pick its members); the code is UNCONFIRMED.</summary>
+    private static ApiError DynamicGroupReadOnly(OrgGroup group) =>
+        ApiErrors.Param($"group {group.Id} is a dynamic user group; only normal user groups can be changed through the API");
 }

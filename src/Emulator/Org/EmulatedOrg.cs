@@ -55,6 +55,12 @@ public sealed class EmulatedOrg
         foreach (var g in document.Groups)
         {
             if (!_groups.TryAdd(g.Id, g)) throw new InvalidDataException($"Group '{g.Id}' appears twice.");
+            if (g.Type is not (1 or 2)) throw new InvalidDataException($"Group '{g.Id}' has type {g.Type}; use 1 (normal) or 2 (dynamic).");
+            // The docs: "dynamic user groups have no department members" (member_department_count).
+            if (g.Type == 2 && g.Members.Exists(m => m.MemberType == "department"))
+                throw new InvalidDataException($"Dynamic group '{g.Id}' lists a department member; dynamic groups hold users only.");
+            if (g.Members.Find(m => m.MemberType == "department" && !_deptsByOpenId.ContainsKey(m.MemberId)) is { } missing)
+                throw new InvalidDataException($"Group '{g.Id}' lists department '{missing.MemberId}', which does not exist (use its open_department_id).");
         }
     }
 
@@ -272,6 +278,8 @@ public sealed class EmulatedOrg
         _children.Remove(d.OpenDepartmentId);
         _members.Remove(d.OpenDepartmentId);
         Document.Departments.Remove(d);
+        // A deleted department leaves the user groups that held it.
+        foreach (var g in _groups.Values) g.Members.RemoveAll(m => m.MemberType == "department" && m.MemberId == d.OpenDepartmentId);
     }
 
     internal void AddGroup(OrgGroup g)

@@ -203,6 +203,11 @@ public static class OrgGenerator
         }
     }
 
+    /// <summary>
+    /// User groups of every shape a sync meets: every third a dynamic group (users only: dynamic groups hold no
+    /// departments), every third a normal group with a department member, half of those with no user members at all
+    /// (their people come from the department alone).
+    /// </summary>
     private static void Groups(OrgDocument doc, Random random, OrgGenerationOptions options)
     {
         var count = options.Groups ?? Math.Max(3, options.Users / 500);
@@ -212,15 +217,17 @@ public static class OrgGenerator
             var name = NamePools.GroupNames[i % NamePools.GroupNames.Length];
             if (i >= NamePools.GroupNames.Length) name += (i / NamePools.GroupNames.Length + 1).ToString(CultureInfo.InvariantCulture);
             var id = "g" + ((uint)(i + 1) * 2246822519u).ToString("x8", CultureInfo.InvariantCulture)[..6];
-            var g = new OrgGroup { Id = id, GroupId = id, Name = name, Description = name + "（自动生成）", Type = i % 5 == 4 ? 2 : 1 };
+            var dynamic = i % 3 == 2;
+            var withDepartment = i % 3 == 0 && doc.Departments.Count > 0;
+            var g = new OrgGroup { Id = id, GroupId = id, Name = name, Description = name + "（自动生成）", Type = dynamic ? 2 : 1 };
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var members = Math.Min(active.Length, random.Next(3, 41));
+            var members = withDepartment && i % 6 == 3 ? 0 : Math.Min(active.Length, random.Next(3, 41));
             for (var m = 0; m < members; m++)
             {
                 var u = active[random.Next(active.Length)];
                 if (seen.Add(u.OpenId)) g.Members.Add(new OrgGroupMember { MemberId = u.OpenId, MemberType = "user" });
             }
-            if (doc.Departments.Count > 0 && i % 3 == 0)
+            if (withDepartment)
                 g.Members.Add(new OrgGroupMember { MemberId = doc.Departments[random.Next(doc.Departments.Count)].OpenDepartmentId, MemberType = "department" });
             doc.Groups.Add(g);
         }

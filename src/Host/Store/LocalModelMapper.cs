@@ -43,6 +43,7 @@ internal static class LocalModelMapper
         Id = row.Id,
         ExternalId = row.ExternalId,
         Name = row.Name,
+        IsDynamic = row.IsDynamic,
         MemberIds = [.. row.MemberIds.Order()],
     };
 }

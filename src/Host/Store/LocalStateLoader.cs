@@ -193,12 +193,12 @@ internal static class LocalStateLoader
     private static void LoadGroups(SqliteConnection connection, SqliteTransaction transaction, long corpId, LocalState state)
     {
         var groups = new Dictionary<long, LocalGroupRow>();
-        using (var command = Command(connection, transaction, "SELECT id, external_id, name, description FROM groups WHERE corp_id = $corp", corpId))
+        using (var command = Command(connection, transaction, "SELECT id, external_id, name, description, is_dynamic FROM groups WHERE corp_id = $corp", corpId))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                var group = new LocalGroupRow { Id = reader.GetInt64(0), ExternalId = reader.GetString(1), Name = reader.GetString(2), Description = Text(reader, 3) };
+                var group = new LocalGroupRow { Id = reader.GetInt64(0), ExternalId = reader.GetString(1), Name = reader.GetString(2), Description = Text(reader, 3), IsDynamic = reader.GetInt64(4) != 0 };
                 groups[group.Id] = group;
                 state.Add(group);
             }

@@ -233,19 +233,19 @@ internal sealed class PlanApplier
 
         var nextGroup = NextId("groups");
         using (var insert = new PreparedCommand(_connection, _transaction,
-            "INSERT INTO groups (id, corp_id, external_id, name, description) VALUES ($p0, $p1, $p2, $p3, $p4)", 5))
-        using (var update = new PreparedCommand(_connection, _transaction, "UPDATE groups SET name = $p1, description = $p2 WHERE id = $p0", 3))
+            "INSERT INTO groups (id, corp_id, external_id, name, description, is_dynamic) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6))
+        using (var update = new PreparedCommand(_connection, _transaction, "UPDATE groups SET name = $p1, description = $p2, is_dynamic = $p3 WHERE id = $p0", 4))
         {
             foreach (var write in plan.GroupWrites)
             {
                 if (write.LocalId is { } id)
                 {
-                    _rows += update.Execute(id, write.Name, write.Description);
+                    _rows += update.Execute(id, write.Name, write.Description, write.IsDynamic ? 1 : 0);
                     continue;
                 }
 
                 groupIds[write.ExternalId] = nextGroup;
-                _rows += insert.Execute(nextGroup++, _corpId, write.ExternalId, write.Name, write.Description);
+                _rows += insert.Execute(nextGroup++, _corpId, write.ExternalId, write.Name, write.Description, write.IsDynamic ? 1 : 0);
             }
         }
 

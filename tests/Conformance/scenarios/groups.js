@@ -1,5 +1,7 @@
-// User groups (contact.group.simplelist, iterated) and each group's members (contact.groupMember.simplelist,
-// which has no iterator in the SDK, paged by hand with page_token like the SDK's own iterators do).
+// User groups of one type (contact.group.simplelist, iterated; input.type 1 normal, 2 dynamic, absent = the API's
+// default) and each group's user and department members (contact.groupMember.simplelist, which has no iterator in the
+// SDK, paged by hand with page_token like the SDK's own iterators do). Department members are asked for by
+// input.departmentIdType: open_id (the docs: the open_department_id, the default) or department_id.
 import { capture, createClient, drain, run } from '../lib/harness.js';
 
 async function members(client, groupId, memberType, memberIdType, pageSize) {
@@ -27,7 +29,7 @@ async function members(client, groupId, memberType, memberIdType, pageSize) {
 run(async (input) => {
   const client = createClient(input);
   const pages = await drain(await client.contact.group.simplelistWithIterator({
-    params: { page_size: input.pageSize, type: input.type ?? 1 },
+    params: { page_size: input.pageSize, ...(input.type == null ? {} : { type: input.type }) },
   }));
   const groups = [];
   for (const g of pages.flatMap((p) => p?.grouplist ?? [])) {
@@ -38,7 +40,7 @@ run(async (input) => {
       member_user_count: g.member_user_count,
       member_department_count: g.member_department_count,
       users: await members(client, g.id, 'user', 'open_id', input.memberPageSize),
-      departments: await members(client, g.id, 'department', 'open_department_id', input.memberPageSize),
+      departments: await members(client, g.id, 'department', input.departmentIdType ?? 'open_id', input.memberPageSize),
     });
   }
   return { pages: pages.length, groups };

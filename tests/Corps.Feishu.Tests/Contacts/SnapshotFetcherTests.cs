@@ -80,4 +80,50 @@ public sealed class SnapshotFetcherTests
 
         Assert.Equal(40004, ex.Code);
     }
+
+    [Fact]
+    public async Task FetchAsync_GroupsOfBothTypes_CountedEmptyListsSkippedUncountedReadDepartmentsExpanded()
+    {
+        var memberReads = new System.Collections.Concurrent.ConcurrentBag<string>();
+        HttpResponseMessage WithGroups(RecordedRequest r)
+        {
+            if (r.Path.EndsWith("/group/simplelist", StringComparison.Ordinal))
+            {
+                // The normal list leaves out the counts and the type: both member lists are read, the type is the list's.
+                return r.Query("type") == "2"
+                    ? FakeHttpHandler.Ok("""{"has_more":false,"grouplist":[{"id":"g2","name":"Dyn","type":2,"member_user_count":1,"member_department_count":0}]}""")
+                    : FakeHttpHandler.Ok("""{"has_more":false,"grouplist":[{"id":"g1","name":"Mixed"}]}""");
+            }
+
+            if (r.Path.EndsWith("/member/simplelist", StringComparison.Ordinal))
+            {
+                var group = r.Path.Split('/')[^3];
+                var type = r.Query("member_type");
+                memberReads.Add(group + ":" + type + ":" + r.Query("member_id_type"));
+                return (group, type) switch
+                {
+                    ("g1", "user") => FakeHttpHandler.Ok("""{"has_more":false,"memberlist":[{"member_id":"ou_boss","member_type":"user","member_id_type":"open_id"}]}"""),
+                    ("g1", "department") => FakeHttpHandler.Ok("""{"has_more":false,"memberlist":[{"member_id":"od-a","member_type":"department","member_id_type":"open_id"}]}"""),
+                    _ => FakeHttpHandler.Ok("""{"has_more":false,"memberlist":[{"member_id":"ou_1","member_type":"user","member_id_type":"open_id"}]}"""),
+                };
+            }
+
+            return Respond(r);
+        }
+
+        using var handler = new FakeHttpHandler((r, _) => WithGroups(r));
+        using var client = ClientFactory.Create(handler);
+        var fetcher = new SnapshotFetcher(new ContactApi(client), NullLogger.Instance, TimeProvider.System, "corps.TestCorp", "Test Corp");
+
+        var snapshot = await fetcher.FetchAsync(CancellationToken.None);
+
+        Assert.Equal(["g1:department:open_id", "g1:user:open_id", "g2:user:open_id"], memberReads.Order(StringComparer.Ordinal));
+        var mixed = snapshot.Groups.Single(g => g.ExternalId == "g1");
+        Assert.False(mixed.IsDynamic);
+        // od-a holds nobody directly; its sub-department od-c holds ou_1.
+        Assert.Equal(["ou_1", "ou_boss"], mixed.MemberExternalIds.Order(StringComparer.Ordinal));
+        var dynamic = snapshot.Groups.Single(g => g.ExternalId == "g2");
+        Assert.True(dynamic.IsDynamic);
+        Assert.Equal(["ou_1"], dynamic.MemberExternalIds);
+    }
 }

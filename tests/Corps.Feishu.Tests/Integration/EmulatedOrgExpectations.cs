@@ -41,4 +41,18 @@ internal static class EmulatedOrgExpectations
         using var _ = server.Org.EnterRead();
         return server.Org.Document.Users.First(u => u.DepartmentIds.Count > 0 && u.DepartmentIds.All(d => !departments.Contains(d)) && !u.DepartmentIds.Contains(EmulatedOrg.RootId));
     }
+
+    /// <summary>The people a group gives: its user members and everyone in its department members' subtrees.</summary>
+    public static HashSet<string> GroupPeople(EmulatorServer server, OrgGroup group)
+    {
+        using var _ = server.Org.EnterRead();
+        var people = group.Members.Where(m => m.MemberType == "user").Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        foreach (var department in group.Members.Where(m => m.MemberType == "department").Select(m => m.MemberId))
+        {
+            var subtree = server.Org.Descendants(department).Select(d => d.OpenDepartmentId).Append(department);
+            people.UnionWith(subtree.SelectMany(server.Org.DirectMembers).Select(u => u.OpenId));
+        }
+
+        return people;
+    }
 }

@@ -61,7 +61,7 @@ internal static class LocalStates
         var nextGroup = 1L;
         foreach (var group in snapshot.Groups)
         {
-            var row = new LocalGroupRow { Id = nextGroup++, ExternalId = group.ExternalId, Name = group.Name, Description = group.Description };
+            var row = new LocalGroupRow { Id = nextGroup++, ExternalId = group.ExternalId, Name = group.Name, Description = group.Description, IsDynamic = group.IsDynamic };
             foreach (var member in group.MemberExternalIds)
                 row.MemberIds.Add(memberIds[member]);
             state.Add(row);

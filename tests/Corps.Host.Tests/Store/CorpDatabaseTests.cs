@@ -18,7 +18,7 @@ public sealed class CorpDatabaseTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        Assert.Equal(1, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]
@@ -31,8 +31,28 @@ public sealed class CorpDatabaseTests
 
         await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
 
-        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(2, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
         Assert.Single(await reopened.GetRunsAsync("corps.Acme", 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OpenAsync_SchemaOneFileWithGroups_MigratedGroupsKeptAsNormalAndUnchanged()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        corp.Snapshot = Small();
+        await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        // The file as the first schema left it: no is_dynamic column, version 1.
+        await store.ExecuteAsync("ALTER TABLE groups DROP COLUMN is_dynamic; DELETE FROM schema_version WHERE version = 2");
+
+        await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+        var migrated = store.Corp(database: reopened);
+        migrated.Snapshot = Small();
+        var again = await migrated.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM groups WHERE is_dynamic = 0"));
+        Assert.Equal(0, again.RowsWritten);
     }
 
     [Fact]
@@ -45,7 +65,7 @@ public sealed class CorpDatabaseTests
             CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
 
         Assert.Equal(CorpErrorKind.Configuration, error.Kind);
-        Assert.Contains("schema version 99, newer than the 1 this corps host knows", error.Message);
+        Assert.Contains("schema version 99, newer than the 2 this corps host knows", error.Message);
         Assert.Contains(store.Path, error.Message);
     }
 

@@ -54,6 +54,28 @@ public sealed class SyncEngineTests
     }
 
     [Fact]
+    public async Task SyncAsync_DynamicGroup_StoredAndTheSameSnapshotWritesNothingAgain()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var corp = store.Corp();
+        var dynamic = new UpstreamGroup { ExternalId = "g2", Name = "Interns", IsDynamic = true, MemberExternalIds = ["m3", "m4"] };
+        corp.Snapshot = Small() with { Groups = [.. Small().Groups, dynamic] };
+        await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        var second = await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+        corp.Snapshot = corp.Snapshot with { Groups = [corp.Snapshot.Groups[0], dynamic with { IsDynamic = false }] };
+        var third = await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
+
+        Assert.Equal(0, second.RowsWritten);
+        Assert.Equal(1, third.Counts.GroupChanges);
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM groups WHERE external_id = 'g2' AND is_dynamic = 0"));
+        var data = await corp.GetLocalCorpDataAsync(CancellationToken.None);
+        var g2 = data.Groups.Single(g => g.ExternalId == "g2");
+        Assert.False(g2.IsDynamic);
+        Assert.Equal(2, g2.MemberIds.Count);
+    }
+
+    [Fact]
     public async Task SyncAsync_DepartmentMoved_KeepsItsIdAndMemberships()
     {
         await using var store = await TestStore.CreateAsync();

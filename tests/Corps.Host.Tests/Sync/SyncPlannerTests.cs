@@ -307,6 +307,22 @@ public sealed class SyncPlannerTests
     }
 
     [Fact]
+    public void Plan_GroupBecomesDynamic_OneUpdateNamingTheFlag()
+    {
+        var before = Small();
+        var after = before with { Groups = [before.Groups[0] with { IsDynamic = true }] };
+
+        var plan = SyncPlanner.Plan(LocalStates.From(before), after);
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal("dynamic: False → True", change.Detail);
+        Assert.True(Assert.Single(plan.GroupWrites).IsDynamic);
+        Assert.Empty(plan.GroupMemberChanges);
+        Assert.Empty(SyncPlanner.Plan(LocalStates.From(after), after).Changes);
+    }
+
+    [Fact]
     public void Plan_RootNameChanged_UpdatesTheRoot()
     {
         var before = Small();

@@ -1,4 +1,5 @@
 using Corps.Emulator.Options;
+using Corps.Emulator.Org;
 using Corps.Integration.Tests.Feishu.Support;
 
 namespace Corps.Integration.Tests.Feishu;
@@ -26,7 +27,17 @@ public sealed class FullSyncTests
         StoreAssert.HoldsWholeOrg(emulator, local);
         Assert.Equal(emulator.Org.DepartmentCount, report.GetProperty("upstreamDepartments").GetInt32());
         Assert.Equal(emulator.Org.Document.Users.Count(u => u.DepartmentIds.Count > 0), report.GetProperty("upstreamMembers").GetInt32());
-        Assert.Equal(emulator.Org.Groups.Count(g => g.Type == 1), local.Groups.Count);
+        Assert.Equal(emulator.Org.Groups.Count, local.Groups.Count);
+        Assert.Contains(emulator.Org.Groups, g => g.Type == 2);
+        Assert.Contains(emulator.Org.Groups, g => g.Members.Exists(m => m.MemberType == "department"));
+        var externalIds = local.Members.ToDictionary(m => m.Id, m => m.ExternalId);
+        foreach (var group in emulator.Org.Groups)
+        {
+            var stored = local.Groups.Single(g => g.ExternalId == group.Id);
+            Assert.Equal(group.Type == 2, stored.IsDynamic);
+            Assert.Equal(GroupPeople(emulator.Org, group).Order(StringComparer.Ordinal), stored.MemberIds.Select(id => externalIds[id]).Order(StringComparer.Ordinal));
+        }
+
         Assert.Equal(emulator.Org.Tenant.Name, local.Departments.Single(d => d.ExternalId == "0").Name);
 
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -51,4 +62,12 @@ public sealed class FullSyncTests
         Assert.True(tree.ExitCode == 0, tree.ToString());
         Assert.StartsWith(emulator.Org.Tenant.Name, tree.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>A group's people: its user members and everyone in its department members' subtrees.</summary>
+    private static IEnumerable<string> GroupPeople(EmulatedOrg org, OrgGroup group) =>
+        group.Members.Where(m => m.MemberType == "user").Select(m => m.MemberId)
+            .Concat(group.Members.Where(m => m.MemberType == "department")
+                .SelectMany(m => org.Descendants(m.MemberId).Select(d => d.OpenDepartmentId).Append(m.MemberId))
+                .SelectMany(org.DirectMembers).Select(u => u.OpenId))
+            .Distinct(StringComparer.Ordinal);
 }

@@ -8,7 +8,7 @@ namespace Corps.Host.Store.Migrations;
 internal static class MigrationRunner
 {
     /// <summary>Every step, in order.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [Schema001.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [Schema001.Migration, Schema002.Migration];
 
     /// <summary>The schema version this host writes.</summary>
     public static int LatestVersion => All[^1].Version;

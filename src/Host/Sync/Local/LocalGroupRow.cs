@@ -11,6 +11,9 @@ internal sealed record LocalGroupRow
 
     public string? Description { get; init; }
 
+    /// <summary>True for a group upstream fills by rules (a dynamic group).</summary>
+    public bool IsDynamic { get; init; }
+
     /// <summary>Local member ids in the group.</summary>
     public HashSet<long> MemberIds { get; init; } = [];
 }

@@ -65,10 +65,11 @@ internal static class GroupPlanner
         {
             PlanningContext.Diff(details, "name", local.Name, upstream.Name);
             PlanningContext.Diff(details, "description", local.Description, upstream.Description);
+            PlanningContext.Diff(details, "dynamic", local.IsDynamic, upstream.IsDynamic);
         }
 
         if (local is null || details.Count > 0)
-            context.Plan.GroupWrites.Add(new GroupWrite(local?.Id, upstream.ExternalId, upstream.Name, upstream.Description));
+            context.Plan.GroupWrites.Add(new GroupWrite(local?.Id, upstream.ExternalId, upstream.Name, upstream.Description, upstream.IsDynamic));
         if (added > 0)
             details.Add($"+{added} members");
         if (removed > 0)
