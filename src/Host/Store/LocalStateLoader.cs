@@ -136,6 +136,7 @@ internal static class LocalStateLoader
         string filter, List<SqliteParameter> parameters)
     {
         var members = new Dictionary<long, LocalMemberRow>();
+        var shared = new SharedStrings();
         using var command = Command(connection, transaction, $"SELECT {MemberColumns} FROM members m WHERE {filter}", corpId);
         command.Parameters.AddRange(parameters);
         using var reader = command.ExecuteReader();
@@ -151,9 +152,9 @@ internal static class LocalStateLoader
                 Email = Text(reader, 5),
                 Mobile = Text(reader, 6),
                 AvatarUrl = Text(reader, 7),
-                JobTitle = Text(reader, 8),
+                JobTitle = shared.Share(Text(reader, 8)),
                 EmployeeNo = Text(reader, 9),
-                EmployeeType = Text(reader, 10),
+                EmployeeType = shared.Share(Text(reader, 10)),
                 Status = (MemberStatus)reader.GetInt32(11),
                 LeaderMemberId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
                 IsTenantManager = reader.IsDBNull(13) ? null : reader.GetInt64(13) != 0,
@@ -169,12 +170,17 @@ internal static class LocalStateLoader
     private static void LoadIdentities(SqliteConnection connection, SqliteTransaction transaction, string sql, long corpId,
         Dictionary<long, LocalMemberRow> members)
     {
+        // Every member has the same few kinds, and the tenant key is one value for the whole corp.
+        var shared = new SharedStrings();
         using var command = Command(connection, transaction, sql, corpId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (members.TryGetValue(reader.GetInt64(0), out var member))
-                member.Identities[reader.GetString(1)] = reader.GetString(2);
+            if (!members.TryGetValue(reader.GetInt64(0), out var member))
+                continue;
+            var kind = shared.Share(reader.GetString(1))!;
+            var value = reader.GetString(2);
+            member.Identities[kind] = IdentityKinds.Shared.Contains(kind) ? shared.Share(value)! : value;
         }
     }
 
