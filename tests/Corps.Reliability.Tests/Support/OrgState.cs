@@ -60,6 +60,9 @@ internal sealed record OrgState(
         if (!File.Exists(path))
             return Empty;
         using var connection = StoreDump.Open(path);
+        // A process killed while it created the store leaves a file without tables: an empty store, as the next run sees it.
+        if (StoreDump.Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'corps'").Count == 0)
+            return Empty;
         var corp = StoreDump.Query(connection, $"SELECT id FROM corps WHERE full_name = '{corpFullName}'");
         if (corp.Count == 0)
             return Empty;
