@@ -18,7 +18,7 @@ public sealed class CorpDatabaseTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        Assert.Equal(1, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class CorpDatabaseTests
 
         await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
 
-        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(2, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
         Assert.Single(await reopened.GetRunsAsync("corps.Acme", 5, CancellationToken.None));
     }
 
@@ -45,7 +45,7 @@ public sealed class CorpDatabaseTests
             CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
 
         Assert.Equal(CorpErrorKind.Configuration, error.Kind);
-        Assert.Contains("schema version 99, newer than the 1 this corps host knows", error.Message);
+        Assert.Contains("schema version 99, newer than the 2 this corps host knows", error.Message);
         Assert.Contains(store.Path, error.Message);
     }
 

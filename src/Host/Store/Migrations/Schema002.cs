@@ -1,0 +1,76 @@
+using Dapper;
+
+namespace Corps.Host.Store.Migrations;
+
+/// <summary>The event inbox moves to its own file (<see cref="InboxFile"/>); the store records the events it applied.</summary>
+/// <remarks>
+/// <para>The step copies every row of the store's <c>event_inbox</c> (pending, parked and applied, with their attempts,
+/// errors and times, in arrival order) into the inbox file and commits there, then the SQL drops the table in the same
+/// store transaction that records version 2. The copy is <c>INSERT OR IGNORE</c> on the inbox's (corp, event id) key,
+/// so a crash between the two commits only means the next open copies again and inserts nothing. The store's write
+/// transaction is held throughout, so no host of the old version can add a row between the copy and the drop.</para>
+/// <para>Before this version an inbox row was marked applied in the same transaction as its effects, so no moved row
+/// is pending with its effects already in the store: <c>applied_events</c> starts empty.</para>
+/// </remarks>
+internal static class Schema002
+{
+    public static Migration Migration { get; } = new(2, "event inbox in its own file; applied event ids", """
+        -- The events this store applied from the inbox, written with their effects: the inbox file is marked after that
+        -- commit, so a pending inbox row whose id is here was applied already (a crash came between the two commits).
+        -- Rows older than the retention are pruned as events are applied (see AppliedEvents).
+        CREATE TABLE applied_events (
+            corp_id     INTEGER NOT NULL REFERENCES corps(id),
+            event_id    TEXT NOT NULL,
+            applied_at  TEXT NOT NULL,
+            PRIMARY KEY (corp_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_applied_events_at ON applied_events(applied_at);
+
+        DROP TABLE event_inbox;
+        """)
+    {
+        Before = MoveInboxAsync,
+    };
+
+    private static async Task MoveInboxAsync(MigrationStep step)
+    {
+        var rows = await step.Connection.QueryAsync<OldRow>(new CommandDefinition("""
+            SELECT c.full_name AS Corp, i.event_id AS EventId, i.event_type AS EventType, i.received_at AS ReceivedAt, i.payload AS Payload,
+                   i.status AS Status, i.attempts AS Attempts, i.last_error AS LastError, i.applied_at AS AppliedAt
+            FROM event_inbox i JOIN corps c ON c.id = i.corp_id ORDER BY i.id
+            """, transaction: step.Transaction, cancellationToken: step.CancellationToken, flags: CommandFlags.None)).ConfigureAwait(false);
+
+        var connections = new SqliteConnectionFactory(InboxFile.PathFor(step.StorePath));
+        await using var inbox = await connections.OpenAsync(step.CancellationToken).ConfigureAwait(false);
+        await InboxFile.EnsureSchemaAsync(inbox, step.CancellationToken).ConfigureAwait(false);
+        using var transaction = inbox.BeginTransaction(deferred: false);
+        using var insert = new PreparedCommand(inbox, transaction, """
+            INSERT OR IGNORE INTO event_inbox (corp, event_id, event_type, received_at, payload, status, attempts, last_error, applied_at)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
+            """, 9);
+        foreach (var row in rows)
+            insert.Execute(row.Corp, row.EventId, row.EventType, row.ReceivedAt, row.Payload, row.Status, row.Attempts, row.LastError, row.AppliedAt);
+        transaction.Commit();
+    }
+
+    private sealed class OldRow
+    {
+        public string Corp { get; init; } = "";
+
+        public string EventId { get; init; } = "";
+
+        public string? EventType { get; init; }
+
+        public string ReceivedAt { get; init; } = "";
+
+        public string Payload { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public long Attempts { get; init; }
+
+        public string? LastError { get; init; }
+
+        public string? AppliedAt { get; init; }
+    }
+}
