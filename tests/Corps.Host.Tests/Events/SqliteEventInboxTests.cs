@@ -174,10 +174,11 @@ public sealed class SqliteEventInboxTests
 
     private static async Task<bool> IsWriteLockedAsync(TestStore store)
     {
-        await using var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store.Path, Pooling = false, DefaultTimeout = 0 }.ToString());
+        // Microsoft.Data.Sqlite retries a busy statement until the command timeout (0 would be for ever): 1 s, then it throws.
+        await using var probe = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store.Path, Pooling = false, DefaultTimeout = 1 }.ToString());
         await probe.OpenAsync();
         using var command = probe.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;";
+        command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
         try
         {
             await command.ExecuteNonQueryAsync();

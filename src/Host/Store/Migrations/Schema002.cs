@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Corps.Host.Store.Migrations;
 
@@ -34,12 +34,6 @@ internal static class Schema002
 
     private static async Task MoveInboxAsync(MigrationStep step)
     {
-        var rows = await step.Connection.QueryAsync<OldRow>(new CommandDefinition("""
-            SELECT c.full_name AS Corp, i.event_id AS EventId, i.event_type AS EventType, i.received_at AS ReceivedAt, i.payload AS Payload,
-                   i.status AS Status, i.attempts AS Attempts, i.last_error AS LastError, i.applied_at AS AppliedAt
-            FROM event_inbox i JOIN corps c ON c.id = i.corp_id ORDER BY i.id
-            """, transaction: step.Transaction, cancellationToken: step.CancellationToken, flags: CommandFlags.None)).ConfigureAwait(false);
-
         var connections = new SqliteConnectionFactory(InboxFile.PathFor(step.StorePath));
         await using var inbox = await connections.OpenAsync(step.CancellationToken).ConfigureAwait(false);
         await InboxFile.EnsureSchemaAsync(inbox, step.CancellationToken).ConfigureAwait(false);
@@ -48,29 +42,23 @@ internal static class Schema002
             INSERT OR IGNORE INTO event_inbox (corp, event_id, event_type, received_at, payload, status, attempts, last_error, applied_at)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
             """, 9);
-        foreach (var row in rows)
-            insert.Execute(row.Corp, row.EventId, row.EventType, row.ReceivedAt, row.Payload, row.Status, row.Attempts, row.LastError, row.AppliedAt);
+
+        // Streamed row by row: an old inbox keeps every applied event, and payloads add up.
+        await using var select = step.Connection.CreateCommand();
+        select.Transaction = step.Transaction;
+        select.CommandText = """
+            SELECT c.full_name, i.event_id, i.event_type, i.received_at, i.payload, i.status, i.attempts, i.last_error, i.applied_at
+            FROM event_inbox i JOIN corps c ON c.id = i.corp_id ORDER BY i.id
+            """;
+        await using var reader = await select.ExecuteReaderAsync(step.CancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(step.CancellationToken).ConfigureAwait(false))
+        {
+            insert.Execute(reader.GetString(0), reader.GetString(1), TextOrNull(reader, 2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetInt64(6), TextOrNull(reader, 7), TextOrNull(reader, 8));
+        }
+
         transaction.Commit();
     }
 
-    private sealed class OldRow
-    {
-        public string Corp { get; init; } = "";
-
-        public string EventId { get; init; } = "";
-
-        public string? EventType { get; init; }
-
-        public string ReceivedAt { get; init; } = "";
-
-        public string Payload { get; init; } = "";
-
-        public string Status { get; init; } = "";
-
-        public long Attempts { get; init; }
-
-        public string? LastError { get; init; }
-
-        public string? AppliedAt { get; init; }
-    }
+    private static string? TextOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
