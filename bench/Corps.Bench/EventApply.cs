@@ -12,7 +12,8 @@ namespace Corps.Bench;
 /// The store's side of applying events, without HTTP or the sender: takes the events a <c>run-events.sh</c> run stored
 /// (a kept store, <c>BENCH_KEEP=1</c>), gives each person a new name and a later time, and applies them through
 /// <see cref="CorpDatabase.ApplyEventsAsync"/> in batches, as <c>corps serve</c> does. Prints events/s and CPU per event
-/// after a warm-up pass. Writes to the store it is given: pass a copy (of the store and its <c>.inbox.db</c> beside it).
+/// after a warm-up pass. Writes to the store it is given: pass a fresh copy (of the store and its <c>.inbox.db</c> beside
+/// it) each time, since the store remembers the inbox events it applied and a second run on one copy applies nothing.
 /// </summary>
 internal static class EventApply
 {
