@@ -120,7 +120,7 @@ public sealed class SqliteEventInboxTests
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
         await using var writer = await store.ConnectAsync();
         // What a full sync does for seconds: hold the store file's write lock. This process's write turn at the store is
-        // taken too, as the sync engine and the event applier take it; neither may stand in an acknowledgement's way.
+        // taken too, as an event batch takes it; neither may stand in an acknowledgement's way.
         using var writeTurn = await StoreWriteTurn.TakeAsync(store.Path, CancellationToken.None);
         using var transaction = writer.BeginTransaction(deferred: false);
         using (var write = writer.CreateCommand())
