@@ -12,7 +12,8 @@ namespace Corps.Bench;
 /// The store's side of applying events, without HTTP or the sender: takes the events a <c>run-events.sh</c> run stored
 /// (a kept store, <c>BENCH_KEEP=1</c>), gives each person a new name and a later time, and applies them through
 /// <see cref="CorpDatabase.ApplyEventsAsync"/> in batches, as <c>corps serve</c> does. Prints events/s and CPU per event
-/// after a warm-up pass. Writes to the store it is given: pass a copy.
+/// after a warm-up pass. Writes to the store it is given: pass a fresh copy (of the store and its <c>.inbox.db</c> beside
+/// it) each time, since the store remembers the inbox events it applied and a second run on one copy applies nothing.
 /// </summary>
 internal static class EventApply
 {
@@ -21,8 +22,9 @@ internal static class EventApply
         var path = options.Required("store");
         var batchSize = (int)options.Number("batch", 100);
         var rounds = (int)options.Number("rounds", 3);
-        var events = await ReadEventsAsync(path, cancellationToken).ConfigureAwait(false);
+        // Opened first: a store kept by an older host still has its inbox inside, and opening moves it to its own file.
         await using var database = await CorpDatabase.OpenAsync(path, TimeProvider.System, NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
+        var events = await ReadEventsAsync(database.InboxPath, cancellationToken).ConfigureAwait(false);
         var element = new CorpElement
         {
             Name = "Bench",
@@ -38,7 +40,8 @@ internal static class EventApply
         for (var round = 0; round <= rounds; round++)
         {
             // Round 0 warms the JIT up; every round renames everyone, so each event really writes.
-            var renamed = events.Select((e, i) => new StoredEvent(null, e with
+            // An inbox row number each, so the store records every event as applied, as it does for corps serve.
+            var renamed = events.Select((e, i) => new StoredEvent(i + 1, e with
             {
                 EventId = $"{e.EventId}-r{round}",
                 OccurredAt = clock.AddMilliseconds(round * events.Count + i),

@@ -215,8 +215,19 @@ internal static class EventSender
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var like = $"bench-{tag}-%";
-        var inboxRows = await ScalarAsync(connection, "SELECT count(*) FROM event_inbox WHERE event_id LIKE $p", like, cancellationToken).ConfigureAwait(false);
-        var inboxApplied = await ScalarAsync(connection, "SELECT count(*) FROM event_inbox WHERE event_id LIKE $p AND status = 'applied'", like, cancellationToken).ConfigureAwait(false);
+        long inboxRows, inboxApplied;
+        // The inbox has its own file beside the store.
+        await using (var inbox = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = new Corps.Host.Events.SqliteEventInbox(path, TimeProvider.System).Path,
+            Mode = SqliteOpenMode.ReadOnly,
+        }.ToString()))
+        {
+            await inbox.OpenAsync(cancellationToken).ConfigureAwait(false);
+            inboxRows = await ScalarAsync(inbox, "SELECT count(*) FROM event_inbox WHERE event_id LIKE $p", like, cancellationToken).ConfigureAwait(false);
+            inboxApplied = await ScalarAsync(inbox, "SELECT count(*) FROM event_inbox WHERE event_id LIKE $p AND status = 'applied'", like, cancellationToken).ConfigureAwait(false);
+        }
+
         var logRows = await ScalarAsync(connection, "SELECT count(*) FROM change_log WHERE event_id LIKE $p", like, cancellationToken).ConfigureAwait(false);
         var logEvents = await ScalarAsync(connection, "SELECT count(DISTINCT event_id) FROM change_log WHERE event_id LIKE $p", like, cancellationToken).ConfigureAwait(false);
 

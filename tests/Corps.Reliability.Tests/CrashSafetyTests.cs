@@ -93,6 +93,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 kills++;
                 await churn;
                 Assert.Empty(StoreDump.IntegrityProblems(rig.StorePath));
+                Assert.Empty(StoreDump.IntegrityProblems(rig.InboxPath));
                 serve = await StartServeAsync(rig, port, http);
             }
 
@@ -107,9 +108,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         var acknowledged = rig.Emulator.Events.Deliveries.Where(d => d.Status == 200).Select(d => d.EventId).ToHashSet(StringComparer.Ordinal);
         var emitted = rig.Emulator.Events.Emitted.Select(e => e.EventId).ToList();
+        using (var inboxFile = StoreDump.Open(rig.InboxPath))
         using (var connection = StoreDump.Open(rig.StorePath))
         {
-            var inbox = StoreDump.Query(connection, "SELECT event_id, status FROM event_inbox").Select(r => r.Split('|')).ToList();
+            var inbox = StoreDump.Query(inboxFile, "SELECT event_id, status FROM event_inbox").Select(r => r.Split('|')).ToList();
             foreach (var id in acknowledged)
             {
                 var rows = inbox.Where(r => r[0] == id).ToList();
@@ -168,7 +170,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
     private static int Inbox(Rig rig, string status)
     {
-        using var connection = StoreDump.Open(rig.StorePath);
+        using var connection = StoreDump.Open(rig.InboxPath);
         return int.Parse(StoreDump.Query(connection, $"SELECT COUNT(*) FROM event_inbox WHERE status = '{status}'")[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 

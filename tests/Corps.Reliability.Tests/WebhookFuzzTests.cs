@@ -62,10 +62,12 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
         await using (var serve = await ServeHarness.StartAsync(rig, processEvents: true))
             await Eventually.TrueAsync(() => serve.Inbox().Pending == 0, "the accepted events processed", TimeSpan.FromSeconds(90));
         Assert.Empty(StoreDump.IntegrityProblems(rig.StorePath));
+        Assert.Empty(StoreDump.IntegrityProblems(rig.InboxPath));
         Assert.Empty(rig.StoreState().Duplicates());
         using (var connection = StoreDump.Open(rig.StorePath))
         {
-            var strays = StoreDump.Query(connection, "SELECT DISTINCT event_id FROM change_log WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM event_inbox)");
+            StoreDump.Query(connection, $"ATTACH DATABASE '{rig.InboxPath.Replace("'", "''", StringComparison.Ordinal)}' AS inbox");
+            var strays = StoreDump.Query(connection, "SELECT DISTINCT event_id FROM change_log WHERE event_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM inbox.event_inbox)");
             Assert.Empty(strays);
         }
 
@@ -100,7 +102,7 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
 
     private static long InboxRows(Rig rig)
     {
-        using var connection = StoreDump.Open(rig.StorePath);
+        using var connection = StoreDump.Open(rig.InboxPath);
         return long.Parse(StoreDump.Query(connection, "SELECT COUNT(*) FROM event_inbox")[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class EmptyEventInbox : IEventInbox
     public Task<IReadOnlyList<InboxEntry>> GetPendingAsync(string corp, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<InboxEntry>>([]);
 
-    public Task MarkAppliedAsync(long id, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task MarkAppliedAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RecordFailureAsync(long id, string error, bool park, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -14,6 +14,10 @@ namespace Corps.Host.Events;
 /// of one store transaction each; corps run in parallel. Pending rows left by a previous process are picked up at start.
 /// </summary>
 /// <remarks>
+/// <para>The store records each inbox event it applies in its own transaction; the processor marks the event's inbox row
+/// applied after that commit (the inbox is another file). An event whose row is still pending after a crash between the
+/// two is handed to the store again, which writes nothing for it (<see cref="EventApplyStatus.AlreadyApplied"/>), and
+/// is then marked.</para>
 /// <para>Member and department events go through <see cref="ICorpEventApplier"/> under the corp's
 /// <see cref="CorpWorkGate"/>; scope and refresh events run a full sync through <see cref="CorpSyncRunner"/>, the same
 /// path as Quartz, so events and syncs of one corp never interleave.</para>
@@ -146,6 +150,10 @@ public sealed partial class EventProcessor : BackgroundService
             return (0, true);
         }
 
+        // The store committed (and recorded these events as applied); now their rows here. A crash or failure in between
+        // leaves them pending, and the next read hands them to the store again, which only answers AlreadyApplied.
+        if (batch.Applied.Count > 0)
+            await _inbox.MarkAppliedAsync([.. run.Take(batch.Applied.Count).Select(e => e.InboxId!.Value)], stoppingToken).ConfigureAwait(false);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             for (var i = 0; i < batch.Applied.Count; i++)
@@ -207,14 +215,18 @@ public sealed partial class EventProcessor : BackgroundService
         if (batch.Failure is { } failure)
             ExceptionDispatchInfo.Throw(failure);
         if (batch.Applied.Count == 1)
+        {
+            await _inbox.MarkAppliedAsync([entry.Id], cancellationToken).ConfigureAwait(false);
             return Describe(batch.Applied[0]);
+        }
+
         return await FullSyncAndMarkAsync(corp, entry, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> FullSyncAndMarkAsync(ICorp corp, InboxEntry entry, CancellationToken cancellationToken)
     {
         var result = await FullSyncAsync(corp, entry, cancellationToken).ConfigureAwait(false);
-        await _inbox.MarkAppliedAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+        await _inbox.MarkAppliedAsync([entry.Id], cancellationToken).ConfigureAwait(false);
         return result;
     }
 

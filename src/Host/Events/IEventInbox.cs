@@ -15,8 +15,8 @@ public interface IEventInbox
     /// <summary>The corp's pending events, oldest first.</summary>
     Task<IReadOnlyList<InboxEntry>> GetPendingAsync(string corp, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Marks an event applied.</summary>
-    Task MarkAppliedAsync(long id, CancellationToken cancellationToken);
+    /// <summary>Marks events applied, in one transaction.</summary>
+    Task MarkAppliedAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken);
 
     /// <summary>Records a failed attempt; with <paramref name="park"/> the event stops being retried.</summary>
     Task RecordFailureAsync(long id, string error, bool park, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Corps.Abstractions;
 using Corps.Host.Store;
 using Dapper;
@@ -6,14 +5,19 @@ using Microsoft.Data.Sqlite;
 
 namespace Corps.Host.Events;
 
-/// <summary>The event inbox on the store's SQLite file (table <c>event_inbox</c>, created by the store's migrations).</summary>
+/// <summary>
+/// The event inbox in its own SQLite file beside the store (<c>corps.db</c> → <c>corps.inbox.db</c>, table
+/// <c>event_inbox</c>), so storing an event never waits for the store's writer (a full sync holds it for seconds).
+/// </summary>
+/// <remarks>
+/// The store records the events it applied in its own file; the processor marks their rows here after that commit (see
+/// <see cref="CorpDatabase.ApplyEventsAsync"/>). The file and its table are created on first use if missing.
+/// </remarks>
 public sealed class SqliteEventInbox : IEventInbox
 {
-    private const string CorpIdOf = "(SELECT id FROM corps WHERE full_name = @corp)";
-
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, bool> _knownCorps = new(StringComparer.Ordinal);
+    private volatile bool _schemaReady;
 
     // Deliveries are written in groups: the ones that arrive while a group commits go together in the next transaction,
     // so under a burst an acknowledgement waits for about one commit, not for a queue of them. One writer at a time
@@ -22,15 +26,19 @@ public sealed class SqliteEventInbox : IEventInbox
     private List<PendingAdd> _queue = [];
     private bool _writing;
 
-    /// <summary>Creates the inbox over the (migrated) store file at <paramref name="databasePath"/>.</summary>
-    public SqliteEventInbox(string databasePath, TimeProvider time)
+    /// <summary>Creates the inbox of the store file at <paramref name="storePath"/> (kept in <see cref="Path"/>).</summary>
+    /// <remarks>The store's folder must exist; the inbox file is created in it if missing.</remarks>
+    public SqliteEventInbox(string storePath, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        // The store's factory: pooled connections with its busy timeout, so a sync's long write transaction delays an
-        // acknowledgement instead of failing it.
-        _connections = new SqliteConnectionFactory(databasePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        // The store's connection settings (pooled, WAL, busy timeout) on the inbox's own file: only the inbox's writers
+        // (acknowledgements, marks, the processor's failures) meet here, and each holds it for one short transaction.
+        _connections = new SqliteConnectionFactory(InboxFile.PathFor(storePath));
         _time = time;
     }
+
+    /// <summary>The inbox file.</summary>
+    public string Path => _connections.Path;
 
     /// <inheritdoc/>
     public async Task<bool> AddAsync(string corp, CorpEvent corpEvent, CancellationToken cancellationToken)
@@ -92,24 +100,16 @@ public sealed class SqliteEventInbox : IEventInbox
         await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
         var now = StoreTime.Format(_time.GetUtcNow());
-        foreach (var corp in group.Select(p => p.Corp).Distinct(StringComparer.Ordinal).Where(c => !_knownCorps.ContainsKey(c)))
-        {
-            // The corp's row may not exist yet when an event arrives before the first sync; the sync fills in the rest.
-            connection.Execute("INSERT OR IGNORE INTO corps (full_name, created_at) VALUES (@corp, @now)", new { corp, now }, transaction);
-        }
-
-        // INSERT OR IGNORE on the (corp_id, event_id) unique key: a re-delivery is a no-op, and the check and the write are
+        // INSERT OR IGNORE on the (corp, event_id) unique key: a re-delivery is a no-op, and the check and the write are
         // one statement, so two deliveries of one event (even from two processes) cannot both insert.
-        using var insert = new PreparedCommand(connection, transaction, $"""
-            INSERT OR IGNORE INTO event_inbox (corp_id, event_id, event_type, received_at, payload, status, attempts)
-            VALUES ((SELECT id FROM corps WHERE full_name = $p0), $p1, $p2, $p3, $p4, 'pending', 0)
+        using var insert = new PreparedCommand(connection, transaction, """
+            INSERT OR IGNORE INTO event_inbox (corp, event_id, event_type, received_at, payload, status, attempts)
+            VALUES ($p0, $p1, $p2, $p3, $p4, 'pending', 0)
             """, 5);
         var inserted = new bool[group.Count];
         for (var i = 0; i < group.Count; i++)
             inserted[i] = insert.Execute(group[i].Corp, group[i].EventId, group[i].EventType, now, group[i].Payload) > 0;
         transaction.Commit();
-        foreach (var pending in group)
-            _knownCorps[pending.Corp] = true;
         return inserted;
     }
 
@@ -122,14 +122,20 @@ public sealed class SqliteEventInbox : IEventInbox
         QueryAsync(corp, "parked", limit, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task MarkAppliedAsync(long id, CancellationToken cancellationToken)
+    public async Task MarkAppliedAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return;
         using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE event_inbox SET status = 'applied', applied_at = @appliedAt, last_error = NULL WHERE id = @id",
-            new { id, appliedAt = StoreTime.Format(_time.GetUtcNow()) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var mark = new PreparedCommand(connection, transaction,
+            "UPDATE event_inbox SET status = 'applied', applied_at = $p0, last_error = NULL WHERE id = $p1", 2);
+        var now = StoreTime.Format(_time.GetUtcNow());
+        foreach (var id in ids)
+            mark.Execute(now, id);
+        transaction.Commit();
     }
 
     /// <inheritdoc/>
@@ -148,7 +154,7 @@ public sealed class SqliteEventInbox : IEventInbox
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            $"SELECT status, COUNT(*) FROM event_inbox WHERE corp_id = {CorpIdOf} GROUP BY status",
+            "SELECT status, COUNT(*) FROM event_inbox WHERE corp = @corp GROUP BY status",
             new { corp },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         var counts = rows.ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
@@ -164,7 +170,7 @@ public sealed class SqliteEventInbox : IEventInbox
         using var turn = await StoreWriteTurn.TakeAsync(_connections.Path, cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp_id = {CorpIdOf} AND status = 'parked'",
+            "UPDATE event_inbox SET status = 'pending', attempts = 0 WHERE corp = @corp AND status = 'parked'",
             new { corp },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -176,17 +182,35 @@ public sealed class SqliteEventInbox : IEventInbox
         // map it.
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             """
-            SELECT i.id AS Id, c.full_name AS Corp, i.event_id AS EventId, i.event_type AS EventType, i.received_at AS ReceivedAt,
-                   i.payload AS Payload, i.status AS Status, i.attempts AS Attempts, i.last_error AS LastError, i.applied_at AS AppliedAt
-            FROM event_inbox i JOIN corps c ON c.id = i.corp_id
-            WHERE c.full_name = @corp AND i.status = @status ORDER BY i.id LIMIT @limit
+            SELECT id AS Id, corp AS Corp, event_id AS EventId, event_type AS EventType, received_at AS ReceivedAt,
+                   payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError, applied_at AS AppliedAt
+            FROM event_inbox
+            WHERE corp = @corp AND status = @status ORDER BY id LIMIT @limit
             """,
             new { corp, status, limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
-    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _connections.OpenAsync(cancellationToken);
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (_schemaReady)
+            return connection;
+        try
+        {
+            // Normally done by the store's migration; here too so a removed inbox file comes back empty instead of failing
+            // every delivery. Two first calls at once both run it: it is idempotent.
+            await InboxFile.EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+            _schemaReady = true;
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     private static InboxStatus ParseStatus(string value) => value switch
     {

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace Corps.Host.Store;
 
 /// <summary>
-/// The local user pool in one SQLite file: people, members, departments, roles, runs, change log, event inbox.
+/// The local user pool in one SQLite file: people, members, departments, roles, runs, change log, applied event ids.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe; open one per file and process and share it. Writes are <c>BEGIN IMMEDIATE</c> transactions on
 /// pooled connections (WAL mode, so readers never wait for the writer). Syncs and event applies of one corp are
 /// serialized in this process and, through a lock row, across processes sharing the file.</para>
+/// <para>The event inbox is another file beside this one (<see cref="InboxPath"/>), so acknowledging an event never waits
+/// for this file's writer; opening a store that still holds the inbox moves it there.</para>
 /// <para>People and members: a person is a local account that signs in; a member is that person's membership of one
 /// corp. A new member links to an existing person (a member of another corp) when exactly one person matches its
 /// normalized email, else exactly one its normalized mobile; otherwise it gets a new person. A person's name, email and
@@ -21,6 +23,8 @@ namespace Corps.Host.Store;
 /// </remarks>
 public sealed class CorpDatabase : IAsyncDisposable
 {
+    private static readonly EventApplyResult AlreadyApplied = new() { Status = EventApplyStatus.AlreadyApplied };
+
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly CorpSyncLocks _locks;
@@ -37,6 +41,9 @@ public sealed class CorpDatabase : IAsyncDisposable
 
     /// <summary>The store file.</summary>
     public string Path => _connections.Path;
+
+    /// <summary>The event inbox's file beside the store (see <see cref="Events.SqliteEventInbox"/>).</summary>
+    public string InboxPath => InboxFile.PathFor(_connections.Path);
 
     /// <summary>The sync engine writing to this store.</summary>
     public ICorpSync Sync { get; }
@@ -150,14 +157,18 @@ public sealed class CorpDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Applies a run of one corp's events, oldest first, in one write transaction that also marks each applied event's
-    /// inbox row applied: an event is never marked without its effect, nor applied and left pending.
+    /// Applies a run of one corp's events, oldest first, in one write transaction that also records each inbox event's id
+    /// in <c>applied_events</c>: an event that came through the inbox (<see cref="StoredEvent.InboxId"/> set) is applied
+    /// at most once, however often it is handed in.
     /// </summary>
     /// <remarks>
     /// <para>Each event runs in its own savepoint, with the same rules as <see cref="ApplyEventAsync"/>. The batch stops
     /// before the first event that throws or asks for a full sync (that event writes nothing), and once it has held the
     /// store for <see cref="EventBatchBudget"/>, so writers queued behind it (acknowledgements) wait little;
     /// <see cref="EventBatchResult"/> says where and why.</para>
+    /// <para>The inbox is another file, so this does not mark its rows: the caller marks the applied events' rows after
+    /// this returns. An inbox event whose id is already recorded (the caller crashed before marking it) writes nothing and
+    /// is <see cref="EventApplyStatus.AlreadyApplied"/>; the caller then only marks it.</para>
     /// <para>Serialized with the corp's syncs in this process; a sync of another process holding the corp is waited for,
     /// as <c>corps sync</c> does. No lock row is written when no other process holds the corp: the check runs inside the
     /// write transaction, where no other process can take it meanwhile.</para>
@@ -199,8 +210,9 @@ public sealed class CorpDatabase : IAsyncDisposable
         var started = _time.GetTimestamp();
         var now = _time.GetUtcNow();
         var corpId = CorpRows.Ensure(connection, transaction, element, now);
-        using var markApplied = new PreparedCommand(connection, transaction,
-            "UPDATE event_inbox SET status = 'applied', applied_at = $p0, last_error = NULL WHERE id = $p1", 2);
+        if (events.Any(e => e.InboxId is not null))
+            AppliedEvents.Prune(connection, transaction, now);
+        using var appliedEvents = new AppliedEvents(connection, transaction, corpId, now);
         var applied = new List<EventApplyResult>(events.Count);
         EventApplyResult? needsFullSync = null;
         Exception? failure = null;
@@ -211,7 +223,11 @@ public sealed class CorpDatabase : IAsyncDisposable
             transaction.Save("event");
             try
             {
-                var result = EventApplier.Apply(connection, transaction, corpId, stored.Event, now);
+                // The record goes first: an event this store applied before (its inbox row was not marked: a crash came
+                // between the two files' commits) writes nothing more.
+                var result = stored.InboxId is not null && !appliedEvents.TryRecord(stored.Event.EventId)
+                    ? AlreadyApplied
+                    : EventApplier.Apply(connection, transaction, corpId, stored.Event, now);
                 if (result.Status == EventApplyStatus.NeedsFullSync)
                 {
                     transaction.Rollback("event");
@@ -219,8 +235,6 @@ public sealed class CorpDatabase : IAsyncDisposable
                     break;
                 }
 
-                if (stored.InboxId is { } inboxId)
-                    markApplied.Execute(StoreTime.Format(now), inboxId);
                 transaction.Release("event");
                 applied.Add(result);
                 SyncLog.EventApplied(_eventLogger, stored.Event.EventId, stored.Event.EventType, element.FullName, result.Status, result.Changes.Count);
@@ -244,8 +258,9 @@ public sealed class CorpDatabase : IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open; release them so the file can be moved, deleted or reopened.
+        // Pooled connections keep the files open; release them so the files can be moved, deleted or reopened.
         _connections.ClearPool();
+        new SqliteConnectionFactory(InboxPath).ClearPool();
         return ValueTask.CompletedTask;
     }
 

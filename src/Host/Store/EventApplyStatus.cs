@@ -17,4 +17,7 @@ public enum EventApplyStatus
 
     /// <summary>The event names nothing this corp holds (e.g. a delete of an unknown member); nothing was written.</summary>
     Ignored = 4,
+
+    /// <summary>The store applied this inbox event before (its inbox row was not marked yet); nothing was written.</summary>
+    AlreadyApplied = 5,
 }

@@ -2,8 +2,8 @@ namespace Corps.Host.Store;
 
 /// <summary>The outcome of <see cref="CorpDatabase.ApplyEventsAsync"/>: how far into the batch it got, and why it stopped.</summary>
 /// <remarks>
-/// The first <c>Applied.Count</c> events were applied and committed (with their inbox rows marked applied); the event
-/// after them, if any, wrote nothing and its inbox row is still pending. It either needs a full sync
+/// The first <c>Applied.Count</c> events were applied and committed (with their ids recorded as applied in the store; the
+/// caller marks their inbox rows); the event after them, if any, wrote nothing. It either needs a full sync
 /// (<see cref="NeedsFullSync"/>), failed (<see cref="Failure"/>), or was simply not reached because the batch had held
 /// the store long enough (neither set).
 /// </remarks>

@@ -3,10 +3,12 @@ using System.Collections.Concurrent;
 namespace Corps.Host.Store;
 
 /// <summary>
-/// This process's turn at writing one store file. SQLite has a single writer per file; when two writers of this process
-/// meet (event acknowledgements and event applies in <c>corps serve</c>), the one that loses waits in SQLite's busy
-/// handler, which sleeps up to 100 ms between tries. Queuing here instead hands the file over the moment the holder
-/// commits, in arrival order, so an acknowledgement waits at most for one short write ahead of it.
+/// This process's turn at writing one SQLite file. SQLite has a single writer per file; when two writers of this process
+/// meet (in <c>corps serve</c>: event acknowledgements and the processor's marks on the inbox file), the one that loses
+/// waits in SQLite's busy handler, which sleeps up to 100 ms between tries. Queuing here instead hands the file over the
+/// moment the holder commits, in arrival order, so an acknowledgement waits at most for one short write ahead of it.
+/// Event batches take the store's turn; the inbox is another file with its own, so an acknowledgement never waits for a
+/// store write.
 /// </summary>
 /// <remarks>Per file and process, like SQLite's own connection pool; other processes still meet in the busy handler.</remarks>
 internal static class StoreWriteTurn

@@ -6,10 +6,10 @@ using Corps.Host.Store;
 namespace Corps.Host.Tests.Fakes;
 
 /// <summary>
-/// Records applied events in order and marks them applied in the inbox (as the store does in its transaction); can fail
-/// a given event a number of times, or answer a fixed outcome.
+/// Records applied events in order (the processor then marks their inbox rows); can fail a given event a number of
+/// times, or answer a fixed outcome.
 /// </summary>
-internal sealed class FakeEventApplier(IEventInbox? inbox = null) : ICorpEventApplier
+internal sealed class FakeEventApplier : ICorpEventApplier
 {
     private readonly ConcurrentQueue<(string Corp, string EventId)> _applied = new();
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
@@ -24,7 +24,7 @@ internal sealed class FakeEventApplier(IEventInbox? inbox = null) : ICorpEventAp
 
     public void FailTimes(string eventId, int times) => _failuresLeft[eventId] = times;
 
-    public async Task<EventBatchResult> ApplyAsync(CorpElement corp, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public Task<EventBatchResult> ApplyAsync(CorpElement corp, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         _batchSizes.Enqueue(events.Count);
         var results = new List<EventApplyResult>();
@@ -33,19 +33,17 @@ internal sealed class FakeEventApplier(IEventInbox? inbox = null) : ICorpEventAp
             if (_failuresLeft.TryGetValue(stored.Event.EventId, out var left) && left > 0)
             {
                 _failuresLeft[stored.Event.EventId] = left - 1;
-                return new EventBatchResult { Applied = results, Failure = new InvalidOperationException($"apply of {stored.Event.EventId} failed on purpose") };
+                return Task.FromResult(new EventBatchResult { Applied = results, Failure = new InvalidOperationException($"apply of {stored.Event.EventId} failed on purpose") });
             }
 
             var status = Outcome(stored.Event);
             if (status == EventApplyStatus.NeedsFullSync)
-                return new EventBatchResult { Applied = results, NeedsFullSync = new EventApplyResult { Status = status } };
+                return Task.FromResult(new EventBatchResult { Applied = results, NeedsFullSync = new EventApplyResult { Status = status } });
 
             _applied.Enqueue((corp.FullName, stored.Event.EventId));
-            if (stored.InboxId is { } id && inbox is not null)
-                await inbox.MarkAppliedAsync(id, cancellationToken);
             results.Add(new EventApplyResult { Status = status });
         }
 
-        return new EventBatchResult { Applied = results };
+        return Task.FromResult(new EventBatchResult { Applied = results });
     }
 }

@@ -19,7 +19,7 @@ public sealed class StatusEndpointTests
         var parkedId = (await inbox.GetPendingAsync(corp.FullName, 1, CancellationToken.None))[0].Id;
         await inbox.RecordFailureAsync(parkedId, "it broke", park: true, CancellationToken.None);
         await inbox.AddAsync(corp.FullName, TestEvents.MemberUpserted("waiting", "ou_2", "b"), CancellationToken.None);
-        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier(inbox)) with { ProcessEvents = false });
+        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier()) with { ProcessEvents = false });
 
         using var response = await serve.Client.GetAsync("/status");
         var json = await response.Content.ReadAsStringAsync();

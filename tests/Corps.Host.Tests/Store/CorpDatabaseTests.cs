@@ -1,5 +1,6 @@
 using Corps.Abstractions;
 using Corps.Host.Store;
+using Corps.Host.Store.Migrations;
 using Corps.Host.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Corps.Host.Tests.Fakes.Snapshots;
@@ -18,7 +19,7 @@ public sealed class CorpDatabaseTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(MigrationRunner.LatestVersion, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class CorpDatabaseTests
 
         await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
 
-        Assert.Equal(2, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(MigrationRunner.LatestVersion, await store.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
         Assert.Single(await reopened.GetRunsAsync("corps.Acme", 5, CancellationToken.None));
     }
 
@@ -42,15 +43,22 @@ public sealed class CorpDatabaseTests
         var corp = store.Corp();
         corp.Snapshot = Small();
         await corp.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
-        // The file as the first schema left it: no is_dynamic column, version 1.
-        await store.ExecuteAsync("ALTER TABLE groups DROP COLUMN is_dynamic; DELETE FROM schema_version WHERE version = 2");
+        // The file as the first schema left it: no is_dynamic column, the inbox inside the store, version 1.
+        await store.ExecuteAsync("""
+            ALTER TABLE groups DROP COLUMN is_dynamic;
+            DROP TABLE applied_events;
+            CREATE TABLE event_inbox (id INTEGER PRIMARY KEY, corp_id INTEGER NOT NULL REFERENCES corps(id), event_id TEXT NOT NULL,
+                event_type TEXT, received_at TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, applied_at TEXT, UNIQUE (corp_id, event_id));
+            DELETE FROM schema_version WHERE version >= 2;
+            """);
 
         await using var reopened = await CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         var migrated = store.Corp(database: reopened);
         migrated.Snapshot = Small();
         var again = await migrated.SyncCorpAsync(SyncOptions.Default, CancellationToken.None);
 
-        Assert.Equal(2, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(MigrationRunner.LatestVersion, await store.ScalarAsync("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM groups WHERE is_dynamic = 0"));
         Assert.Equal(0, again.RowsWritten);
     }
@@ -65,7 +73,7 @@ public sealed class CorpDatabaseTests
             CorpDatabase.OpenAsync(store.Path, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None));
 
         Assert.Equal(CorpErrorKind.Configuration, error.Kind);
-        Assert.Contains("schema version 99, newer than the 2 this corps host knows", error.Message);
+        Assert.Contains($"schema version 99, newer than the {MigrationRunner.LatestVersion} this corps host knows", error.Message, StringComparison.Ordinal);
         Assert.Contains(store.Path, error.Message);
     }
 

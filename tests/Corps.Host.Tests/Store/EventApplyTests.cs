@@ -190,7 +190,7 @@ public sealed class EventApplyTests
     }
 
     [Fact]
-    public async Task ApplyEventsAsync_Batch_AppliesInOrderAndMarksEachInboxRowApplied()
+    public async Task ApplyEventsAsync_Batch_AppliesInOrderAndRecordsEachEventApplied()
     {
         var (store, corp) = await SyncedAsync();
         await using var _store = store;
@@ -206,7 +206,9 @@ public sealed class EventApplyTests
         Assert.Null(batch.Failure);
         Assert.Null(batch.NeedsFullSync);
         Assert.Equal("Two", (await MemberAsync(corp, "m1")).JobTitle);
-        Assert.Equal(3, (await inbox.GetCountsAsync(TestElements.Create().FullName, CancellationToken.None)).Applied);
+        Assert.Equal(["e1", "e2", "e3"], await AppliedEventIdsAsync(store));
+        // The inbox is another file: the caller marks its rows.
+        Assert.Equal(3, (await inbox.GetCountsAsync(TestElements.Create().FullName, CancellationToken.None)).Pending);
         Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id = 'e2'"));
     }
 
@@ -218,7 +220,7 @@ public sealed class EventApplyTests
         var m1 = Small().Members[0];
         // A real SQLite failure in the middle of the batch, raised by the store itself.
         await store.ExecuteAsync("CREATE TRIGGER refuse BEFORE UPDATE ON members WHEN NEW.job_title = 'boom' BEGIN SELECT RAISE(ABORT, 'refused'); END");
-        var (inbox, stored) = await InboxAsync(store,
+        var (_, stored) = await InboxAsync(store,
             MemberEvent("e1", m1 with { JobTitle = "Before" }, 1),
             MemberEvent("e2", m1 with { JobTitle = "boom", Name = "Changed too" }, 2),
             MemberEvent("e3", m1 with { JobTitle = "After" }, 3));
@@ -230,7 +232,7 @@ public sealed class EventApplyTests
         var member = await MemberAsync(corp, "m1");
         Assert.Equal(("Before", m1.Name), (member.JobTitle, member.Name));
         Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id IN ('e2', 'e3')"));
-        Assert.Equal(["e2", "e3"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
+        Assert.Equal(["e1"], await AppliedEventIdsAsync(store));
     }
 
     [Fact]
@@ -243,14 +245,14 @@ public sealed class EventApplyTests
             EventId = "o", EventType = "contact.department.created_v3", OccurredAt = T0.AddMinutes(2), Kind = CorpEventKind.DepartmentUpserted,
             ObjectExternalId = "Z", Department = Snapshots.Dept("Z", "unknown"),
         };
-        var (inbox, stored) = await InboxAsync(store, MemberEvent("e1", Member("m9", "A"), 1), orphan, MemberEvent("e3", Member("m8", "A"), 3));
+        var (_, stored) = await InboxAsync(store, MemberEvent("e1", Member("m9", "A"), 1), orphan, MemberEvent("e3", Member("m8", "A"), 3));
 
         var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
 
         Assert.Single(batch.Applied);
         Assert.Equal(EventApplyStatus.NeedsFullSync, batch.NeedsFullSync?.Status);
         Assert.Equal(0, await store.ScalarAsync("SELECT COUNT(*) FROM departments WHERE external_id = 'Z'"));
-        Assert.Equal(["o", "e3"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
+        Assert.Equal(["e1"], await AppliedEventIdsAsync(store));
     }
 
     [Fact]
@@ -285,7 +287,7 @@ public sealed class EventApplyTests
         var (store, corp) = await SyncedAsync();
         await using var _store = store;
         var m1 = Small().Members[0];
-        var (inbox, stored) = await InboxAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1), MemberEvent("e2", m1 with { JobTitle = "Two" }, 2));
+        var (_, stored) = await InboxAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1), MemberEvent("e2", m1 with { JobTitle = "Two" }, 2));
         store.Database.EventBatchBudget = TimeSpan.Zero;
 
         var batch = await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
@@ -294,6 +296,72 @@ public sealed class EventApplyTests
         Assert.Null(batch.Failure);
         Assert.Null(batch.NeedsFullSync);
         Assert.Equal("One", (await MemberAsync(corp, "m1")).JobTitle);
-        Assert.Equal(["e2"], (await inbox.GetPendingAsync(TestElements.Create().FullName, 10, CancellationToken.None)).Select(e => e.EventId));
+        Assert.Equal(["e1"], await AppliedEventIdsAsync(store));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_EventAppliedButItsInboxRowNotMarked_WritesNothingTheSecondTime()
+    {
+        var (store, corp) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+        var (_, stored) = await InboxAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1), MemberEvent("e2", m1 with { JobTitle = "Two" }, 2));
+        await store.Database.ApplyEventsAsync(TestElements.Create(), [stored[0]], CancellationToken.None);
+        // The process stopped here, before marking e1's inbox row: a new store object on the file reads it as pending.
+        await using var reopened = await TestStore.OpenAsync(store.Path);
+        await store.ExecuteAsync("UPDATE members SET job_title = 'Edited by hand' WHERE external_id = 'm1'");
+        var before = await store.DumpAsync();
+
+        var again = await reopened.ApplyEventsAsync(TestElements.Create(), [stored[0]], CancellationToken.None);
+        var afterAgain = await store.DumpAsync();
+        var next = await reopened.ApplyEventsAsync(TestElements.Create(), [stored[1]], CancellationToken.None);
+
+        Assert.Equal(EventApplyStatus.AlreadyApplied, Assert.Single(again.Applied).Status);
+        Assert.Equal(before, afterAgain);
+        Assert.Equal(EventApplyStatus.Applied, Assert.Single(next.Applied).Status);
+        Assert.Equal("Two", (await MemberAsync(corp, "m1")).JobTitle);
+        Assert.Equal(1, await store.ScalarAsync("SELECT COUNT(*) FROM change_log WHERE event_id = 'e1'"));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_EventsNotFromTheInbox_AreNotRecorded()
+    {
+        var (store, _) = await SyncedAsync();
+        await using var _store = store;
+        var m1 = Small().Members[0];
+
+        await ApplyAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1));
+        var again = await ApplyAsync(store, MemberEvent("e1", m1 with { JobTitle = "One" }, 1));
+
+        Assert.NotEqual(EventApplyStatus.AlreadyApplied, again.Status);
+        Assert.Empty(await AppliedEventIdsAsync(store));
+    }
+
+    [Fact]
+    public async Task ApplyEventsAsync_RecordsOlderThanTheRetention_ArePruned()
+    {
+        var (store, _) = await SyncedAsync();
+        await using var _store = store;
+        var corpId = await store.ScalarAsync("SELECT id FROM corps");
+        var old = StoreTime.Format(DateTimeOffset.UtcNow - AppliedEvents.Retention - TimeSpan.FromHours(1));
+        var recent = StoreTime.Format(DateTimeOffset.UtcNow - AppliedEvents.Retention + TimeSpan.FromHours(1));
+        await store.ExecuteAsync($"INSERT INTO applied_events (corp_id, event_id, applied_at) VALUES ({corpId}, 'old', '{old}'), ({corpId}, 'recent', '{recent}')");
+        var (_, stored) = await InboxAsync(store, MemberEvent("e1", Small().Members[0] with { JobTitle = "One" }, 1));
+
+        await store.Database.ApplyEventsAsync(TestElements.Create(), stored, CancellationToken.None);
+
+        Assert.Equal(["e1", "recent"], await AppliedEventIdsAsync(store));
+    }
+
+    private static async Task<List<string>> AppliedEventIdsAsync(TestStore store)
+    {
+        await using var connection = await store.ConnectAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_id FROM applied_events ORDER BY event_id";
+        var ids = new List<string>();
+        using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            ids.Add(reader.GetString(0));
+        return ids;
     }
 }

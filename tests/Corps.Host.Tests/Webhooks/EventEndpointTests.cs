@@ -12,7 +12,7 @@ public sealed class EventEndpointTests
     {
         var store = await TestStore.CreateAsync();
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
-        var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier(inbox)) with
+        var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier()) with
         {
             ProcessEvents = processEvents,
             RunSchedules = false,
@@ -186,7 +186,7 @@ public sealed class EventEndpointTests
         await using var store = await TestStore.CreateAsync();
         // A store file that is not there: every inbox write fails.
         var inbox = new SqliteEventInbox(Path.Combine(store.Directory, "missing", "corps.db"), TimeProvider.System);
-        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier(inbox)) with
+        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([corp], inbox, new FakeEventApplier()) with
         {
             ProcessEvents = false,
             RunSchedules = false,
@@ -203,7 +203,7 @@ public sealed class EventEndpointTests
     {
         await using var store = await TestStore.CreateAsync();
         var inbox = new SqliteEventInbox(store.Path, TimeProvider.System);
-        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([new RecordingCorp("Plain")], inbox, new FakeEventApplier(inbox)) with
+        await using var serve = await RunningServe.StartAsync(RunningServe.Settings([new RecordingCorp("Plain")], inbox, new FakeEventApplier()) with
         {
             ProcessEvents = false,
             RunSchedules = false,

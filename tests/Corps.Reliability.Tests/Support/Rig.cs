@@ -35,6 +35,9 @@ internal sealed class Rig : IAsyncDisposable
 
     public string StorePath { get; }
 
+    /// <summary>The event inbox's own file beside the store.</summary>
+    public string InboxPath => new Corps.Host.Events.SqliteEventInbox(StorePath, TimeProvider.System).Path;
+
     public static string PluginsDirectory => PluginLoader.DefaultDirectory;
 
     public static async Task<Rig> StartAsync(RigOptions? options = null)
@@ -103,7 +106,8 @@ internal sealed class Rig : IAsyncDisposable
     /// <summary>What a complete sync must leave, given what the store held before it.</summary>
     public OrgState EmulatorState(OrgState? previous = null) => OrgState.FromEmulator(Emulator, previous);
 
-    public StoreDump Dump() => StoreDump.Read(StorePath);
+    /// <summary>The store and its event inbox (the inbox's file holds only <c>event_inbox</c>).</summary>
+    public StoreDump Dump() => StoreDump.Read(StorePath).With(StoreDump.Read(InboxPath));
 
     private string[] Globals() => ["--elements", ElementsDirectory, "--store", StorePath, "--plugins", PluginsDirectory];
 

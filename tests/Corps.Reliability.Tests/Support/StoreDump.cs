@@ -46,6 +46,10 @@ internal sealed class StoreDump
         return new StoreDump(tables);
     }
 
+    /// <summary>This dump and another file's, as one (the files' table names must not overlap).</summary>
+    public StoreDump With(StoreDump other) =>
+        new(Tables.Concat(other.Tables).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+
     /// <summary>The same dump without the named tables (e.g. the run history a failed run appends to).</summary>
     public StoreDump Without(params string[] tables) =>
         new(Tables.Where(t => !tables.Contains(t.Key, StringComparer.Ordinal)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));

@@ -8,7 +8,7 @@ namespace Corps.Host.Store.Migrations;
 internal static class MigrationRunner
 {
     /// <summary>Every step, in order.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [Schema001.Migration, Schema002.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [Schema001.Migration, Schema002.Migration, Schema003.Migration];
 
     /// <summary>The schema version this host writes.</summary>
     public static int LatestVersion => All[^1].Version;
@@ -45,6 +45,8 @@ internal static class MigrationRunner
                 continue;
             }
 
+            if (migration.Before is { } before)
+                await before(new MigrationStep(connection, transaction, path, time, cancellationToken)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, @At)",
