@@ -42,9 +42,10 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         {
             return await LocalStatePreload.StartAsync(connections, corp.FullName, cancellationToken).ConfigureAwait(false);
         }
-        catch (SqliteException exception)
+        catch (Exception exception) when (exception is SqliteException or IOException or InvalidOperationException)
         {
-            // The run opens its own connection after the fetch and reports what is wrong with the store then.
+            // The run opens its own connection after the fetch and reports what is wrong with the store then, as a
+            // failed run like any other.
             SyncLog.PreloadFailed(logger, corp.FullName, exception);
             return null;
         }
