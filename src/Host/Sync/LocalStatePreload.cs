@@ -40,6 +40,9 @@ internal sealed class LocalStatePreload : IAsyncDisposable
         return _connection;
     }
 
+    /// <summary>Why the background read failed, if it did (the run then reads the state itself).</summary>
+    public Exception? ReadError => _read.Exception?.InnerException;
+
     /// <summary>
     /// The preloaded state, when nothing was committed by any other connection since it was read; null otherwise (or
     /// when the read failed), and the caller loads it again. Call inside the write transaction, on <see cref="ConnectionAsync"/>.

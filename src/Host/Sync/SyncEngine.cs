@@ -106,8 +106,11 @@ internal sealed class SyncEngine(SqliteConnectionFactory connections, CorpSyncLo
         // members in index order, so it needs the connection's full cache: at 16 MiB a 100k-person store re-read its pages
         // from the file system and the load took twice as long.
         var local = preload?.TakeIfCurrent(transaction, corpId);
-        if (preload is not null)
+        if (preload?.ReadError is { } readError)
+            SyncLog.PreloadFailed(logger, corp.FullName, readError);
+        else if (preload is not null)
             SyncLog.Preload(logger, corp.FullName, local is null ? "loaded again: the store changed during the fetch" : "read during the fetch");
+
         local ??= LocalStateLoader.LoadFull(connection, transaction, corpId);
         // The writes stream through far more pages than any cache holds, so a large cache buys them nothing but memory;
         // 16 MiB measured no slower (bench/RESULTS.md §1). Lowering it frees the pages above it; the pool's next user
