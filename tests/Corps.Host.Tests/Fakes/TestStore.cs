@@ -58,6 +58,16 @@ public sealed class TestStore : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Puts a lock row in the store as another holder left it (a sync's lock is keyed by the corp's full name, the
+    /// service's by <c>corps serve</c>): a live one to wait for, or a dead or hung one to take over.
+    /// </summary>
+    public Task InsertLockAsync(string key, string holder, long pid, string host, DateTimeOffset acquiredAt, DateTimeOffset heartbeatAt) =>
+        ExecuteAsync($"""
+            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
+            VALUES ('{key}', '{holder}', {pid}, '{host}', '{StoreTime.Format(acquiredAt)}', '{StoreTime.Format(heartbeatAt)}')
+            """);
+
     /// <summary>Runs a scalar query against the event inbox's own file.</summary>
     public async Task<long> InboxScalarAsync(string sql)
     {

@@ -41,10 +41,7 @@ public sealed class ServiceLeaseTests
     public async Task HoldServiceAsync_ServiceWhoseProcessDied_IsTakenOver()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.ExecuteAsync($"""
-            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
-            VALUES ('corps serve', 'gone', 2147483000, '{Environment.MachineName}', '2020-01-01T00:00:00.0000000+00:00', '2099-01-01T00:00:00.0000000+00:00')
-            """);
+        await store.InsertLockAsync("corps serve", "gone", 2147483000, Environment.MachineName, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
         await using (await store.Database.HoldServiceAsync(CancellationToken.None))
             Assert.Equal(1, await store.ScalarAsync($"SELECT COUNT(*) FROM sync_locks WHERE holder_pid = {Environment.ProcessId}"));

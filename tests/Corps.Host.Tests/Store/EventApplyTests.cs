@@ -260,11 +260,8 @@ public sealed class EventApplyTests
     {
         var (store, corp) = await SyncedAsync();
         await using var _store = store;
-        var now = StoreTime.Format(DateTimeOffset.UtcNow);
-        await store.ExecuteAsync($"""
-            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
-            VALUES ('{TestElements.Create().FullName}', 'other', 1, 'another-host', '{now}', '{now}')
-            """);
+        var now = DateTimeOffset.UtcNow;
+        await store.InsertLockAsync(TestElements.Create().FullName, "other", 1, "another-host", now, now);
         var m1 = Small().Members[0];
 
         var apply = store.Database.ApplyEventsAsync(TestElements.Create(), [new StoredEvent(null, MemberEvent("e1", m1 with { JobTitle = "Later" }, 1))],

@@ -324,10 +324,7 @@ public sealed class SyncEngineTests
     public async Task SyncAsync_LockOfADeadProcess_IsTakenOver()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.ExecuteAsync($"""
-            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
-            VALUES ('corps.Acme', 'gone', 2147483000, '{Environment.MachineName}', '2020-01-01T00:00:00.0000000+00:00', '2099-01-01T00:00:00.0000000+00:00')
-            """);
+        await store.InsertLockAsync("corps.Acme", "gone", 2147483000, Environment.MachineName, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var corp = store.Corp();
         corp.Snapshot = Small();
 
@@ -341,10 +338,7 @@ public sealed class SyncEngineTests
     public async Task SyncAsync_LockWithoutHeartbeat_IsTakenOver()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.ExecuteAsync($"""
-            INSERT INTO sync_locks (corp_full_name, holder, holder_pid, holder_host, acquired_at, heartbeat_at)
-            VALUES ('corps.Acme', 'hung', {Environment.ProcessId}, 'elsewhere', '2020-01-01T00:00:00.0000000+00:00', '2020-01-01T00:00:00.0000000+00:00')
-            """);
+        await store.InsertLockAsync("corps.Acme", "hung", Environment.ProcessId, "elsewhere", new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var corp = store.Corp();
         corp.Snapshot = Small();
 
